@@ -1,0 +1,250 @@
+"""The one data-access module: builds, opens and reads the DuckDB database.
+
+No other module writes SQL. The database is built from the reviewable seed files
+in ``data/seeds`` when it does not exist yet. Every read goes through a fresh
+cursor of one connection per database file, so Streamlit's threads never share
+a cursor (DuckDB connections are not safe to share across threads; cursors are).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_DIR / "data"
+SEEDS_DIR = DATA_DIR / "seeds"
+SCHEMA_FILE = DATA_DIR / "schema.sql"
+DEFAULT_DB_PATH = DATA_DIR / "verkenner.duckdb"
+DB_PATH_ENV = "VERKENNER_DB"
+
+# Bump when data/schema.sql changes in a way older files cannot be read with.
+SCHEMA_VERSIE = 1
+
+# Seed file -> (table, key columns). The key identifies one figure across versions.
+SEED_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "documenten.csv": ("document", ()),
+    "halfjaarcijfers.csv": ("halfjaarcijfer", ("periode", "grootheid")),
+    "normpad.csv": ("normpad", ("periode",)),
+    "begrotingsregels.csv": ("begrotingsregel", ("jaar", "regel")),
+    "kengetallen.csv": ("kengetal", ("onderwerp", "sleutel", "periode")),
+}
+
+
+class DataError(Exception):
+    """A problem with the database or the seed files, with a message for the user (Dutch)."""
+
+
+class SchemaVersionError(DataError):
+    """The database file was made by another version of the schema."""
+
+
+@dataclass(frozen=True)
+class Basis:
+    """All base figures at one data version. Treat the frames as read-only."""
+
+    versie: int
+    halfjaar: pd.DataFrame
+    normpad: pd.DataFrame
+    begroting: pd.DataFrame
+    kengetallen: pd.DataFrame
+    documenten: pd.DataFrame
+
+    def kengetal(self, onderwerp: str, sleutel: str, periode: str) -> float:
+        rows = self.kengetallen[
+            (self.kengetallen["onderwerp"] == onderwerp)
+            & (self.kengetallen["sleutel"] == sleutel)
+            & (self.kengetallen["periode"] == periode)
+        ]
+        if rows.empty:
+            raise DataError(f"Kengetal ontbreekt in de basisdata: {onderwerp}/{sleutel}/{periode}.")
+        return float(rows["waarde"].iloc[0])
+
+
+def database_path(path: str | os.PathLike | None = None) -> Path:
+    """The database file: the argument, else $VERKENNER_DB, else data/verkenner.duckdb."""
+    chosen = path or os.environ.get(DB_PATH_ENV) or DEFAULT_DB_PATH
+    return Path(chosen).expanduser().resolve()
+
+
+def build_database(path: Path, seeds_dir: Path = SEEDS_DIR) -> None:
+    """Write a new database at ``path`` from the seed files, atomically.
+
+    The file is built next to its destination and renamed into place, so a crash
+    or a bad seed file never leaves a half-written database behind.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(suffix=".duckdb.tmp", dir=path.parent)
+    os.close(fd)
+    os.unlink(tmp_name)  # DuckDB refuses to open an empty non-database file
+    try:
+        con = duckdb.connect(tmp_name)
+        try:
+            con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO meta VALUES ('schema_versie', ?)", [str(SCHEMA_VERSIE)])
+            con.execute(
+                "INSERT INTO dataversie VALUES (1, ?, 'Startdata uit data/seeds')",
+                [datetime.now().replace(microsecond=0)],
+            )
+            for filename, (table, _key) in SEED_TABLES.items():
+                _load_seed(con, seeds_dir / filename, table)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp_name, path)
+    finally:
+        for leftover in (tmp_name, tmp_name + ".wal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+
+
+def _load_seed(con: duckdb.DuckDBPyConnection, seed: Path, table: str) -> None:
+    columns = _table_columns(con, table)
+    expected = [c for c in columns if c != "versie"]
+    header = _csv_header(seed)
+    if header != expected:
+        missing = [c for c in expected if c not in header]
+        extra = [c for c in header if c not in expected]
+        raise DataError(
+            f"Het bestand {seed.name} heeft niet de verwachte kolommen. "
+            f"Ontbrekend: {', '.join(missing) or 'geen'}; onbekend: {', '.join(extra) or 'geen'}."
+        )
+    # An empty cell is read as NULL; an empty toelichting simply means "no remark".
+    selected = ["coalesce(toelichting, '')" if c == "toelichting" else c for c in expected]
+    values = ", ".join(selected) + (", 1" if "versie" in columns else "")
+    try:
+        con.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) "  # table and columns come from our own schema
+            f"SELECT {values} FROM read_csv(?, header = true, all_varchar = true)",
+            [str(seed)],
+        )
+    except duckdb.Error as error:
+        raise DataError(f"Het bestand {seed.name} bevat een ongeldige waarde: {error}") from error
+
+
+def _csv_header(seed: Path) -> list[str]:
+    if not seed.exists():
+        raise DataError(f"Het bronbestand {seed} ontbreekt.")
+    with seed.open(newline="", encoding="utf-8") as handle:
+        return next(csv.reader(handle), [])
+
+
+def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return [name for (name,) in rows]
+
+
+_connections: dict[Path, duckdb.DuckDBPyConnection] = {}
+_connections_lock = threading.Lock()
+
+
+def connection(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
+    """The process-wide connection to a database file, built from the seeds if missing.
+
+    Use ``connection(path).cursor()`` for every query: a cursor per query keeps
+    Streamlit's threads from sharing one.
+    """
+    resolved = database_path(path)
+    with _connections_lock:
+        con = _connections.get(resolved)
+        if con is None:
+            if not resolved.exists():
+                build_database(resolved)
+            con = _open(resolved)
+            _connections[resolved] = con
+        return con
+
+
+def _open(path: Path) -> duckdb.DuckDBPyConnection:
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.Error as error:
+        raise DataError(
+            f"Het databasebestand {path} kan niet worden geopend ({error}). "
+            "Is het beschadigd of in gebruik door een ander programma? "
+            "Verwijder het bestand om het opnieuw op te bouwen uit data/seeds."
+        ) from error
+    try:
+        _check_schema(con, path)
+    except DataError:
+        con.close()
+        raise
+    return con
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    try:
+        row = con.execute("SELECT waarde FROM meta WHERE sleutel = 'schema_versie'").fetchone()
+    except duckdb.CatalogException:
+        row = None
+    found = row[0] if row else "onbekend"
+    if found != str(SCHEMA_VERSIE):
+        raise SchemaVersionError(
+            f"Het databasebestand {path} is gemaakt met schemaversie {found}; "
+            f"deze versie van de app verwacht schemaversie {SCHEMA_VERSIE}. "
+            "Verwijder het bestand (het wordt dan opnieuw opgebouwd uit data/seeds) "
+            "of wijs met VERKENNER_DB een ander bestand aan."
+        )
+
+
+def close_all() -> None:
+    """Close every open connection (tests and benchmarks use fresh files)."""
+    with _connections_lock:
+        for con in _connections.values():
+            con.close()
+        _connections.clear()
+
+
+def _read(path: str | os.PathLike | None, sql: str, params: list | None = None) -> pd.DataFrame:
+    cursor = connection(path).cursor()
+    try:
+        return cursor.execute(sql, params or []).df()
+    except duckdb.Error as error:
+        raise DataError(f"De database kon niet worden gelezen: {error}") from error
+    finally:
+        cursor.close()
+
+
+def latest_versie(path: str | os.PathLike | None = None) -> int:
+    """The newest data version in the database (cheap: used as a cache key)."""
+    return int(_read(path, "SELECT max(versie) AS versie FROM dataversie")["versie"].iloc[0])
+
+
+def _as_of(path, table: str, key: tuple[str, ...], versie: int, order: str) -> pd.DataFrame:
+    partition = ", ".join(key)
+    return _read(
+        path,
+        f"SELECT * FROM {table} WHERE versie <= ? "  # table/key/order are our own constants
+        f"QUALIFY row_number() OVER (PARTITION BY {partition} ORDER BY versie DESC) = 1 "
+        f"ORDER BY {order}",
+        [versie],
+    )
+
+
+def load_basis(path: str | os.PathLike | None = None, versie: int | None = None) -> Basis:
+    """All base figures as they were at data version ``versie`` (default: the newest)."""
+    versie = latest_versie(path) if versie is None else versie
+    tables = {table: key for table, key in SEED_TABLES.values()}
+    begroting = _as_of(path, "begrotingsregel", tables["begrotingsregel"], versie, "jaar, stroom, kant DESC, regel")
+    begroting["bedrag"] = begroting["bedrag"].astype(float)
+    kengetallen = _as_of(path, "kengetal", tables["kengetal"], versie, "onderwerp, sleutel, periode")
+    kengetallen["waarde"] = kengetallen["waarde"].astype(float)
+    return Basis(
+        versie=versie,
+        halfjaar=_as_of(path, "halfjaarcijfer", tables["halfjaarcijfer"], versie, "periode, grootheid"),
+        normpad=_as_of(path, "normpad", tables["normpad"], versie, "periode"),
+        begroting=begroting,
+        kengetallen=kengetallen,
+        documenten=_read(path, "SELECT * FROM document ORDER BY datum, bron_id"),
+    )

@@ -1,0 +1,78 @@
+"""Dutch number, money, percentage, date and period formatting: the one place for it.
+
+Built on Babel's CLDR data for the ``nl_NL`` locale, so separators follow the
+Dutch convention (``€ 2.379.949``, ``12,5%``, ``1 januari 2027``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "nl_NL"
+LEEG = "–"  # shown where a figure is missing
+
+
+def _missing(value) -> bool:
+    """None, NaN, pd.NA and NaT all mean: no figure."""
+    return value is None or bool(pd.isna(value))
+
+
+def getal(value, decimals: int = 0, signed: bool = False) -> str:
+    """``12345.6`` -> ``12.346``; ``signed`` adds a plus sign to positive numbers."""
+    if _missing(value):
+        return LEEG
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    if signed:
+        pattern = "+" + pattern + ";-" + pattern
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def euro(value, decimals: int = 0, signed: bool = False) -> str:
+    """``-415583`` -> ``€ -415.583``, as the regiobegroting writes it."""
+    if _missing(value):
+        return LEEG
+    return "€ " + getal(value, decimals, signed)
+
+
+def procent(value, decimals: int = 1, signed: bool = False) -> str:
+    """A value already in percent: ``12.5`` -> ``12,5%``; trailing ``,0`` is dropped."""
+    if _missing(value):
+        return LEEG
+    text = getal(value, decimals, signed)
+    if decimals and text.endswith("," + "0" * decimals):
+        text = text[: -(decimals + 1)]
+    return text + "%"
+
+
+def aandeel(value, decimals: int = 0) -> str:
+    """A fraction: ``0.125`` -> ``12,5%`` (with ``decimals=1``)."""
+    if _missing(value):
+        return LEEG
+    return procent(value * 100, decimals)
+
+
+def datum(value: date | datetime | str) -> str:
+    """``2027-01-01`` -> ``1 januari 2027``."""
+    if _missing(value):
+        return LEEG
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    if isinstance(value, datetime):
+        value = value.date()
+    return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+def periode(code: str) -> str:
+    """``2026-H2`` -> ``2e helft 2026``."""
+    year, half = code.split("-H")
+    return f"{half}e helft {year}"
+
+
+def aantal_personen(value) -> str:
+    if _missing(value):
+        return LEEG
+    return f"{getal(value)} {'persoon' if value == 1 else 'personen'}"

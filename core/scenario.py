@@ -1,0 +1,77 @@
+"""The scenario: one immutable set of assumptions. ``Scenario()`` is the official baseline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+
+from core.parameters import PARAMETERS, PARAMETERS_BY_NAME, Parameter
+
+
+def _default(name: str):
+    return field(default=PARAMETERS_BY_NAME[name].standaard)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Assumptions that differ from the baseline are the scenario; see core.parameters."""
+
+    instroom_pct: int = _default("instroom_pct")
+    huisvesting_per_halfjaar: int = _default("huisvesting_per_halfjaar")
+    huurtoeslag_grote_gezinnen: bool = _default("huurtoeslag_grote_gezinnen")
+    aandeel_grote_gezinnen: float = _default("aandeel_grote_gezinnen")
+    har_plus_budget: int = _default("har_plus_budget")
+    har_plus_kosten_per_huishouden: int = _default("har_plus_kosten_per_huishouden")
+    du_mo_indexatie_pct: float = _default("du_mo_indexatie_pct")
+    iubw_indexatie_pct: float = _default("iubw_indexatie_pct")
+    zorgkosten_groei_pct: float = _default("zorgkosten_groei_pct")
+    eenmalig: frozenset[str] = _default("eenmalig")
+    eind_jaar: int = _default("eind_jaar")
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.eenmalig, frozenset):
+            # Accept any iterable of line names, but keep the object hashable and immutable.
+            object.__setattr__(self, "eenmalig", frozenset(self.eenmalig))
+        for parameter in PARAMETERS:
+            parameter.valideer(getattr(self, parameter.naam))
+
+    def met(self, **changes) -> Scenario:
+        """A copy with some assumptions changed."""
+        return replace(self, **changes)
+
+    def afwijkingen(self) -> list[tuple[Parameter, object, object]]:
+        """(parameter, baseline value, scenario value) for every assumption that differs."""
+        return [
+            (p, p.standaard, getattr(self, p.naam))
+            for p in PARAMETERS
+            if getattr(self, p.naam) != p.standaard
+        ]
+
+    @property
+    def is_basis(self) -> bool:
+        return not self.afwijkingen()
+
+    def naar_query(self) -> dict[str, list[str]]:
+        """Query parameters for the assumptions that differ from the baseline."""
+        return {p.naam: p.naar_query(value) for p, _base, value in self.afwijkingen()}
+
+    @classmethod
+    def uit_query(
+        cls, query: Mapping[str, Iterable[str]], regels: Iterable[str]
+    ) -> tuple[Scenario, list[str]]:
+        """Read a scenario from query parameters; invalid values fall back to the baseline.
+
+        Returns the scenario and one Dutch message per value that was not accepted.
+        ``regels`` are the begroting line names the ``eenmalig`` choice may name.
+        """
+        keuzes = list(regels)
+        values, problems = {}, []
+        for name in (f.name for f in fields(cls)):
+            if name not in query:
+                continue
+            parameter = PARAMETERS_BY_NAME[name]
+            try:
+                values[name] = parameter.uit_query(list(query[name]), keuzes)
+            except ValueError as error:
+                problems.append(f"{error} De basiswaarde {parameter.formatteer(parameter.standaard)} is gebruikt.")
+        return cls(**values), problems

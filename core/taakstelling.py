@@ -1,0 +1,186 @@
+"""Huisvesting statushouders: the taakstelling, the achterstand and the Provincie's norm path.
+
+Stock-flow per half year h (DOMAIN.md part 1, raadsinformatiebrief 20 mei 2026):
+    opgave[h]           = achterstand_begin[h] + taakstelling[h]
+    achterstand_eind[h] = max(0, opgave[h] - realisatie[h])
+    achterstand_begin[h+1] = achterstand_eind[h]
+Realised half years use the reported figures; later ones use the scenario.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from core.data import Basis
+from core.parameters import PERSONEN_PER_GROOT_HUISHOUDEN
+from core.scenario import Scenario
+
+COLUMNS = [
+    "periode",
+    "taakstelling",
+    "achterstand_begin",
+    "opgave",
+    "realisatie",
+    "achterstand_eind",
+    "norm_achterstand",
+    "haalt_norm",
+    "soort",
+    "har_plus_huishoudens",
+    "har_plus_kosten",
+    "niet_geplaatst_grote_gezinnen",
+]
+INTEGER_COLUMNS = COLUMNS[1:7] + COLUMNS[9:]
+
+
+def volgende_periode(periode: str) -> str:
+    year, half = periode.split("-H")
+    return f"{year}-H2" if half == "1" else f"{int(year) + 1}-H1"
+
+
+def vorige_periode(periode: str) -> str:
+    year, half = periode.split("-H")
+    return f"{year}-H1" if half == "2" else f"{int(year) - 1}-H2"
+
+
+def periodes(van: str, tot_en_met_jaar: int) -> list[str]:
+    result, current = [], van
+    while int(current[:4]) <= tot_en_met_jaar:
+        result.append(current)
+        current = volgende_periode(current)
+    return result
+
+
+def gerapporteerd(basis: Basis) -> dict[str, dict[str, int]]:
+    """Stored half-year figures as {periode: {grootheid: waarde}}."""
+    table: dict[str, dict[str, int]] = {}
+    for row in basis.halfjaar.itertuples(index=False):
+        table.setdefault(row.periode, {})[row.grootheid] = int(row.waarde)
+    return table
+
+
+def is_gerealiseerd(cijfers: dict[str, int]) -> bool:
+    return "realisatie" in cijfers or "achterstand_eind" in cijfers
+
+
+def standaard_taakstelling(basis: Basis) -> int:
+    """The default for unknown future taakstellingen: the last known one (113)."""
+    known = basis.halfjaar[basis.halfjaar["grootheid"] == "taakstelling"]
+    return int(known.sort_values("periode")["waarde"].iloc[-1])
+
+
+def toekomstige_taakstelling(scenario: Scenario, basis: Basis) -> int:
+    return round(standaard_taakstelling(basis) * (1 + scenario.instroom_pct / 100))
+
+
+def eerste_periode(cijfers: dict[str, dict[str, int]]) -> str:
+    """The first half year with a flow (taakstelling or realisatie) in the history."""
+    return min(p for p, c in cijfers.items() if "taakstelling" in c or "realisatie" in c)
+
+
+def normen(basis: Basis) -> dict[str, int]:
+    return {row.periode: int(row.max_achterstand) for row in basis.normpad.itertuples(index=False)}
+
+
+def plaatsingen(opgave: int, scenario: Scenario, har_budget: float) -> tuple[int, int, float, int]:
+    """Persons housed in a forecast half year: (realisatie, HAR+ households, HAR+ cost, not placed).
+
+    Capacity is the scenario's pace. Without the 2026 huurtoeslag rules the large-family
+    share of placements is only housed where HAR+ money pays for it (budget / cost per
+    household, whole households of six persons), the rest waits.
+    """
+    gepland = min(opgave, scenario.huisvesting_per_halfjaar)
+    if scenario.huurtoeslag_grote_gezinnen:
+        return gepland, 0, 0.0, 0
+    groot = round(gepland * scenario.aandeel_grote_gezinnen)
+    nodig_huishoudens = math.ceil(groot / PERSONEN_PER_GROOT_HUISHOUDEN)
+    betaalbaar = int(har_budget // scenario.har_plus_kosten_per_huishouden)
+    huishoudens = min(nodig_huishoudens, betaalbaar)
+    geplaatst_groot = min(groot, huishoudens * PERSONEN_PER_GROOT_HUISHOUDEN)
+    kosten = huishoudens * scenario.har_plus_kosten_per_huishouden
+    return gepland - groot + geplaatst_groot, huishoudens, kosten, groot - geplaatst_groot
+
+
+def project_taakstelling(scenario: Scenario, basis: Basis) -> pd.DataFrame:
+    """One row per half year from the first known one to the scenario's horizon."""
+    cijfers = gerapporteerd(basis)
+    norm = normen(basis)
+    start = eerste_periode(cijfers)
+    begin = cijfers.get(vorige_periode(start), {}).get("achterstand_eind")
+    toekomst = toekomstige_taakstelling(scenario, basis)
+    budget = float(scenario.har_plus_budget)
+    rows = []
+    for periode in periodes(start, scenario.eind_jaar):
+        known = cijfers.get(periode, {})
+        if is_gerealiseerd(known):
+            taak, real = known.get("taakstelling"), known.get("realisatie")
+            eind = known.get("achterstand_eind")
+            if eind is None:
+                eind = max(0, begin + taak - real)
+            extra = (0, 0.0, 0)
+            soort = "gerealiseerd"
+        else:
+            taak = known.get("taakstelling", toekomst)
+            real, *extra = plaatsingen(begin + taak, scenario, budget)
+            budget -= extra[1]
+            eind = begin + taak - real
+            soort = "prognose"
+        opgave = None if taak is None or begin is None else begin + taak
+        limit = norm.get(periode)
+        rows.append(
+            {
+                "periode": periode,
+                "taakstelling": taak,
+                "achterstand_begin": begin,
+                "opgave": opgave,
+                "realisatie": real,
+                "achterstand_eind": eind,
+                "norm_achterstand": limit,
+                "haalt_norm": None if limit is None else eind <= limit,
+                "soort": soort,
+                "har_plus_huishoudens": extra[0],
+                "har_plus_kosten": extra[1],
+                "niet_geplaatst_grote_gezinnen": extra[2],
+            }
+        )
+        begin = eind
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame[INTEGER_COLUMNS] = frame[INTEGER_COLUMNS].astype("Int64")
+    frame["haalt_norm"] = frame["haalt_norm"].astype("boolean")
+    return frame
+
+
+def benodigde_plaatsingen(scenario: Scenario, basis: Basis) -> pd.DataFrame:
+    """Placements needed in each forecast half year to stay on the Provincie's norm path.
+
+    Every regular taakstelling must be housed within its own half year, and the
+    achterstand must be at most the norm at each deadline (36 by 1 januari 2027,
+    18 by 1 juli 2027, 0 by 1 januari 2028). Assumes earlier half years kept to
+    the path; ``verwacht`` is what the scenario's pace delivers.
+    """
+    projectie = project_taakstelling(scenario, basis)
+    prognose = projectie[projectie["soort"] == "prognose"]
+    begin = int(prognose["achterstand_begin"].iloc[0])
+    rows = []
+    for row in prognose.itertuples(index=False):
+        taak = int(row.taakstelling)
+        limit = None if pd.isna(row.norm_achterstand) else int(row.norm_achterstand)
+        nodig = taak if limit is None else max(taak, begin + taak - limit)
+        rows.append(
+            {
+                "periode": row.periode,
+                "achterstand_begin": begin,
+                "taakstelling": taak,
+                "norm_achterstand": limit,
+                "nodig": nodig,
+                "nodig_per_maand": nodig / 6,
+                "verwacht": int(row.realisatie),
+                "verschil": int(row.realisatie) - nodig,
+            }
+        )
+        begin = begin + taak - nodig
+    frame = pd.DataFrame(rows)
+    integer = ["achterstand_begin", "taakstelling", "norm_achterstand", "nodig", "verwacht", "verschil"]
+    frame[integer] = frame[integer].astype("Int64")
+    return frame

@@ -1,0 +1,80 @@
+-- Schema of the Sociaal Domein Verkenner database: the one place where tables are defined.
+-- Every figure carries its source (bron_id + sectie), peildatum and soort, and the data
+-- version (versie) that added it. A new figure never overwrites an old one: it is a new row
+-- with a higher versie; readers take, per key, the newest row at or below the version asked.
+
+CREATE TABLE meta (
+    sleutel VARCHAR PRIMARY KEY,
+    waarde  VARCHAR NOT NULL
+);
+
+CREATE TABLE dataversie (
+    versie       INTEGER PRIMARY KEY,
+    ingelezen_op TIMESTAMP NOT NULL,
+    omschrijving VARCHAR NOT NULL
+);
+
+CREATE TABLE document (
+    bron_id VARCHAR PRIMARY KEY,
+    titel   VARCHAR NOT NULL,
+    datum   DATE NOT NULL,
+    bestand VARCHAR NOT NULL
+);
+
+CREATE TABLE halfjaarcijfer (
+    periode    VARCHAR NOT NULL CHECK (regexp_full_match(periode, '[0-9]{4}-H[12]')),
+    grootheid  VARCHAR NOT NULL CHECK (grootheid IN ('taakstelling', 'realisatie', 'achterstand_eind', 'opgave')),
+    waarde     INTEGER NOT NULL CHECK (waarde >= 0),
+    bron_id    VARCHAR NOT NULL REFERENCES document (bron_id),
+    sectie     VARCHAR NOT NULL,
+    peildatum  DATE NOT NULL,
+    soort      VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
+    toelichting VARCHAR NOT NULL DEFAULT '',
+    versie     INTEGER NOT NULL REFERENCES dataversie (versie),
+    PRIMARY KEY (periode, grootheid, versie)
+);
+
+CREATE TABLE normpad (
+    periode         VARCHAR NOT NULL CHECK (regexp_full_match(periode, '[0-9]{4}-H[12]')),
+    deadline        DATE NOT NULL,
+    max_achterstand INTEGER NOT NULL CHECK (max_achterstand >= 0),
+    bron_id         VARCHAR NOT NULL REFERENCES document (bron_id),
+    sectie          VARCHAR NOT NULL,
+    peildatum       DATE NOT NULL,
+    soort           VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
+    toelichting     VARCHAR NOT NULL DEFAULT '',
+    versie          INTEGER NOT NULL REFERENCES dataversie (versie),
+    PRIMARY KEY (periode, versie)
+);
+
+CREATE TABLE begrotingsregel (
+    jaar        INTEGER NOT NULL,
+    stroom      VARCHAR NOT NULL CHECK (stroom IN ('BW', 'MO')),
+    regel       VARCHAR NOT NULL,
+    kant        VARCHAR NOT NULL CHECK (kant IN ('lasten', 'baten')),
+    bedrag      DECIMAL(14, 2) NOT NULL CHECK (bedrag >= 0),
+    indexatie   VARCHAR NOT NULL CHECK (indexatie IN ('du_mo', 'iubw', 'zorgkosten', 'geen')),
+    bron_id     VARCHAR NOT NULL REFERENCES document (bron_id),
+    sectie      VARCHAR NOT NULL,
+    peildatum   DATE NOT NULL,
+    soort       VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
+    toelichting VARCHAR NOT NULL DEFAULT '',
+    versie      INTEGER NOT NULL REFERENCES dataversie (versie),
+    PRIMARY KEY (jaar, regel, versie)
+);
+
+CREATE TABLE kengetal (
+    onderwerp   VARCHAR NOT NULL,
+    sleutel     VARCHAR NOT NULL,
+    periode     VARCHAR NOT NULL,
+    label       VARCHAR NOT NULL,
+    waarde      DECIMAL(14, 2) NOT NULL,
+    eenheid     VARCHAR NOT NULL,
+    bron_id     VARCHAR NOT NULL REFERENCES document (bron_id),
+    sectie      VARCHAR NOT NULL,
+    peildatum   DATE NOT NULL,
+    soort       VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
+    toelichting VARCHAR NOT NULL DEFAULT '',
+    versie      INTEGER NOT NULL REFERENCES dataversie (versie),
+    PRIMARY KEY (onderwerp, sleutel, periode, versie)
+);
