@@ -13,7 +13,8 @@ import os
 import tempfile
 import threading
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
 import duckdb
@@ -58,15 +59,50 @@ class Basis:
     kengetallen: pd.DataFrame
     documenten: pd.DataFrame
 
+    # Plain-Python views of the frames, computed once per Basis: the projections run on
+    # every slider move, and filtering small frames with pandas would dominate them.
+
+    @cached_property
+    def halfjaarcijfers(self) -> dict[str, dict[str, int]]:
+        """{periode: {grootheid: waarde}}."""
+        table: dict[str, dict[str, int]] = {}
+        for periode, grootheid, waarde in self.halfjaar[["periode", "grootheid", "waarde"]].itertuples(index=False):
+            table.setdefault(periode, {})[grootheid] = int(waarde)
+        return table
+
+    @cached_property
+    def normen(self) -> dict[str, int]:
+        """{periode: maximum achterstand at the end of that half year}."""
+        return dict(zip(self.normpad["periode"], (int(v) for v in self.normpad["max_achterstand"])))
+
+    @cached_property
+    def deadlines(self) -> dict[str, date]:
+        return dict(zip(self.normpad["periode"], (d.date() for d in pd.to_datetime(self.normpad["deadline"]))))
+
+    @cached_property
+    def basisjaar(self) -> int:
+        """The year of the newest begroting: the first year of the reserve projection."""
+        return int(self.begroting["jaar"].max())
+
+    @cached_property
+    def begrotingsregels(self) -> list[dict]:
+        """The lines of the newest begroting as records."""
+        return self.begroting[self.begroting["jaar"] == self.basisjaar].to_dict("records")
+
+    @cached_property
+    def _kengetal_index(self) -> dict[tuple[str, str, str], float]:
+        columns = ["onderwerp", "sleutel", "periode", "waarde"]
+        return {(o, k, p): float(w) for o, k, p, w in self.kengetallen[columns].itertuples(index=False)}
+
     def kengetal(self, onderwerp: str, sleutel: str, periode: str) -> float:
-        rows = self.kengetallen[
-            (self.kengetallen["onderwerp"] == onderwerp)
-            & (self.kengetallen["sleutel"] == sleutel)
-            & (self.kengetallen["periode"] == periode)
-        ]
-        if rows.empty:
-            raise DataError(f"Kengetal ontbreekt in de basisdata: {onderwerp}/{sleutel}/{periode}.")
-        return float(rows["waarde"].iloc[0])
+        try:
+            return self._kengetal_index[(onderwerp, sleutel, periode)]
+        except KeyError:
+            raise DataError(f"Kengetal ontbreekt in de basisdata: {onderwerp}/{sleutel}/{periode}.") from None
+
+    def kengetallen_van(self, onderwerp: str, sleutel: str) -> dict[str, float]:
+        """{periode: waarde} for one kengetal."""
+        return {p: w for (o, k, p), w in self._kengetal_index.items() if (o, k) == (onderwerp, sleutel)}
 
 
 def database_path(path: str | os.PathLike | None = None) -> Path:

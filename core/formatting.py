@@ -72,6 +72,12 @@ def periode(code: str) -> str:
     return f"{half}e helft {year}"
 
 
+def periode_zin(code: str) -> str:
+    """``2026-H2`` -> ``de tweede helft van 2026``, for running text."""
+    year, half = code.split("-H")
+    return f"de {'eerste' if half == '1' else 'tweede'} helft van {year}"
+
+
 def aantal_personen(value) -> str:
     if _missing(value):
         return LEEG

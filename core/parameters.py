@@ -20,6 +20,7 @@ SLIDER, SELECT_SLIDER, TOGGLE, MULTISELECT = "slider", "select_slider", "toggle"
 class Parameter:
     naam: str
     label: str
+    kort: str  # short label for generated sentences
     eenheid: str
     standaard: object
     groep: str
@@ -118,6 +119,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="instroom_pct",
         label="Instroom (taakstelling t.o.v. 113 per halfjaar)",
+        kort="instroom",
         eenheid="procent",
         standaard=0,
         groep="Statushouders",
@@ -140,6 +142,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="huisvesting_per_halfjaar",
         label="Huisvesting per halfjaar (personen)",
+        kort="huisvesting per halfjaar",
         eenheid="personen per halfjaar",
         standaard=96,
         groep="Statushouders",
@@ -156,6 +159,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="huurtoeslag_grote_gezinnen",
         label="Huurtoeslagregels 2026 (grote gezinnen plaatsbaar)",
+        kort="huurtoeslagregels 2026",
         eenheid="ja/nee",
         standaard=True,
         groep="Statushouders",
@@ -173,6 +177,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="aandeel_grote_gezinnen",
         label="Aandeel grote gezinnen (6+ personen) in de opgave",
+        kort="aandeel grote gezinnen",
         eenheid="aandeel",
         standaard=0.10,
         groep="Statushouders",
@@ -191,6 +196,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="har_plus_budget",
         label="HAR+-budget (totaal)",
+        kort="HAR+-budget",
         eenheid="euro",
         standaard=0,
         groep="Statushouders",
@@ -209,6 +215,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="har_plus_kosten_per_huishouden",
         label="HAR+-kosten per groot huishouden",
+        kort="HAR+-kosten per huishouden",
         eenheid="euro per huishouden",
         standaard=42_500,
         groep="Statushouders",
@@ -227,6 +234,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="du_mo_indexatie_pct",
         label="Indexatie DU MO per jaar",
+        kort="DU MO-indexatie",
         eenheid="procent per jaar",
         standaard=0.0,
         groep="Beschermd Thuis / MO",
@@ -245,6 +253,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="iubw_indexatie_pct",
         label="Indexatie IUBW per jaar",
+        kort="IUBW-indexatie",
         eenheid="procent per jaar",
         standaard=0.0,
         groep="Beschermd Thuis / MO",
@@ -260,6 +269,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="zorgkosten_groei_pct",
         label="Groei zorgkosten per jaar",
+        kort="zorgkostengroei",
         eenheid="procent per jaar",
         standaard=0.0,
         groep="Beschermd Thuis / MO",
@@ -278,6 +288,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="eenmalig",
         label="Eenmalige begrotingsregels",
+        kort="eenmalige regels",
         eenheid="begrotingsregels",
         standaard=frozenset({"Compensatie DU MO 2025"}),
         groep="Beschermd Thuis / MO",
@@ -289,6 +300,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="eind_jaar",
         label="Horizon (laatste jaar)",
+        kort="horizon",
         eenheid="jaar",
         standaard=2030,
         groep="Algemeen",

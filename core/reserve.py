@@ -27,12 +27,8 @@ INDEXATIE_LABEL = {
 }
 
 
-def basisjaar(basis: Basis) -> int:
-    return int(basis.begroting["jaar"].max())
-
-
 def jaren(scenario: Scenario, basis: Basis) -> list[int]:
-    return list(range(basisjaar(basis), scenario.eind_jaar + 1))
+    return list(range(basis.basisjaar, scenario.eind_jaar + 1))
 
 
 def groeivoet(scenario: Scenario, indexatie: str) -> float:
@@ -43,70 +39,92 @@ def groeivoet(scenario: Scenario, indexatie: str) -> float:
 
 def begrotingsregels(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     """Every begroting line for every year: jaar, stroom, regel, kant, bedrag, indexatie, eenmalig."""
-    start = basisjaar(basis)
-    base = basis.begroting[basis.begroting["jaar"] == start]
-    frames = []
+    return pd.DataFrame(_regels_per_jaar(scenario, basis))
+
+
+def _regels_per_jaar(scenario: Scenario, basis: Basis) -> list[dict]:
+    # Plain Python: this runs on every slider move, and pandas' per-call overhead
+    # on a dozen lines would dominate the rerun time.
+    start = basis.basisjaar
+    rows = []
     for jaar in jaren(scenario, basis):
-        year = base[["stroom", "regel", "kant", "indexatie"]].copy()
-        year.insert(0, "jaar", jaar)
-        growth = year["indexatie"].map(lambda i: (1 + groeivoet(scenario, i)) ** (jaar - start))
-        year["eenmalig"] = year["regel"].isin(scenario.eenmalig)
-        year["bedrag"] = base["bedrag"].to_numpy() * growth.to_numpy()
-        if jaar > start:
-            year = year[~year["eenmalig"]]
-        frames.append(year)
-    return pd.concat(frames, ignore_index=True)
+        for line in basis.begrotingsregels:
+            eenmalig = line["regel"] in scenario.eenmalig
+            if eenmalig and jaar > start:
+                continue
+            factor = (1 + groeivoet(scenario, line["indexatie"])) ** (jaar - start)
+            rows.append(
+                {"jaar": jaar, "stroom": line["stroom"], "regel": line["regel"], "kant": line["kant"],
+                 "bedrag": line["bedrag"] * factor, "indexatie": line["indexatie"], "eenmalig": eenmalig}
+            )
+    return rows
+
+
+def _totalen(scenario: Scenario, basis: Basis) -> dict[tuple[int, str], dict[str, float]]:
+    totals: dict[tuple[int, str], dict[str, float]] = {}
+    for line in _regels_per_jaar(scenario, basis):
+        entry = totals.setdefault((line["jaar"], line["stroom"]), {"baten": 0.0, "lasten": 0.0})
+        entry[line["kant"]] += line["bedrag"]
+    return totals
 
 
 def resultaat_per_stroom(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     """Per jaar and stroom (BW, MO): baten, lasten and resultaat."""
-    regels = begrotingsregels(scenario, basis)
-    totals = regels.pivot_table(
-        index=["jaar", "stroom"], columns="kant", values="bedrag", aggfunc="sum", fill_value=0.0
-    ).reset_index()
-    totals.columns.name = None
-    totals["resultaat"] = totals["baten"] - totals["lasten"]
-    return totals[["jaar", "stroom", "baten", "lasten", "resultaat"]]
+    return pd.DataFrame(
+        [
+            {"jaar": jaar, "stroom": stroom, "baten": t["baten"], "lasten": t["lasten"],
+             "resultaat": t["baten"] - t["lasten"]}
+            for (jaar, stroom), t in sorted(_totalen(scenario, basis).items())
+        ]
+    )
 
 
 def overige_onttrekkingen(basis: Basis) -> dict[int, float]:
-    rows = basis.kengetallen[
-        (basis.kengetallen["onderwerp"] == "reserve") & (basis.kengetallen["sleutel"] == "onttrekking_dno")
-    ]
-    return {int(r.periode): float(r.waarde) for r in rows.itertuples(index=False)}
+    return {int(jaar): bedrag for jaar, bedrag in basis.kengetallen_van("reserve", "onttrekking_dno").items()}
 
 
 def reserve_start(basis: Basis) -> float:
-    return basis.kengetal("reserve", "stand_begin", str(basisjaar(basis)))
+    return basis.kengetal("reserve", "stand_begin", str(basis.basisjaar))
 
 
-def reservepad(start: float, resultaten: pd.Series, onttrekkingen: dict[int, float]) -> pd.DataFrame:
-    """Roll a reserve forward over yearly results (indexed by jaar)."""
+def reservepad(start: float, resultaten: dict[int, float], onttrekkingen: dict[int, float]) -> list[dict]:
+    """Roll a reserve forward over yearly results {jaar: resultaat}."""
     rows, begin = [], start
-    for jaar, resultaat in resultaten.items():
-        onttrekking = onttrekkingen.get(int(jaar), 0.0)
+    for jaar, resultaat in sorted(resultaten.items()):
+        onttrekking = onttrekkingen.get(jaar, 0.0)
         eind = begin + resultaat - onttrekking
         rows.append(
-            {"jaar": int(jaar), "resultaat": resultaat, "overige_onttrekking": onttrekking,
+            {"jaar": jaar, "resultaat": resultaat, "overige_onttrekking": onttrekking,
              "reserve_begin": begin, "reserve_eind": eind}
         )
         begin = eind
-    return pd.DataFrame(rows)
+    return rows
+
+
+RESERVE_COLUMNS = ["jaar", "baten", "lasten", "resultaat", "overige_onttrekking", "reserve_begin", "reserve_eind"]
 
 
 def project_reserve(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     """One row per year: baten, lasten, resultaat, overige_onttrekking, reserve_begin, reserve_eind."""
-    per_stroom = resultaat_per_stroom(scenario, basis)
-    totals = per_stroom.groupby("jaar")[["baten", "lasten", "resultaat"]].sum()
-    pad = reservepad(reserve_start(basis), totals["resultaat"], overige_onttrekkingen(basis))
-    frame = totals[["baten", "lasten"]].reset_index().merge(pad, on="jaar")
-    return frame[["jaar", "baten", "lasten", "resultaat", "overige_onttrekking", "reserve_begin", "reserve_eind"]]
+    return pd.DataFrame(reserve_rijen(scenario, basis), columns=RESERVE_COLUMNS)
+
+
+def reserve_rijen(scenario: Scenario, basis: Basis) -> list[dict]:
+    """The rows of project_reserve as plain dicts (the fast path for headline figures)."""
+    years: dict[int, dict[str, float]] = {}
+    for (jaar, _stroom), t in _totalen(scenario, basis).items():
+        entry = years.setdefault(jaar, {"baten": 0.0, "lasten": 0.0})
+        entry["baten"] += t["baten"]
+        entry["lasten"] += t["lasten"]
+    results = {jaar: t["baten"] - t["lasten"] for jaar, t in years.items()}
+    pad = reservepad(reserve_start(basis), results, overige_onttrekkingen(basis))
+    return [{**years[r["jaar"]], **r} for r in pad]
 
 
 def eerste_tekortjaar(reserve: pd.DataFrame) -> int | None:
     """The first year whose end-of-year reserve is negative, or None within the horizon."""
-    negative = reserve[reserve["reserve_eind"] < 0]
-    return None if negative.empty else int(negative["jaar"].iloc[0])
+    negative = reserve["jaar"][reserve["reserve_eind"] < 0]
+    return None if negative.empty else int(negative.iloc[0])
 
 
 def reserve_alleen_mo(scenario: Scenario, basis: Basis) -> pd.DataFrame:
@@ -115,6 +133,5 @@ def reserve_alleen_mo(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     This is the reading under which the regiobegroting's 'dekking mogelijk tot en met
     2027' holds; the app shows it beside the total so the assumption is explicit.
     """
-    per_stroom = resultaat_per_stroom(scenario, basis)
-    mo = per_stroom[per_stroom["stroom"] == "MO"].set_index("jaar")["resultaat"]
-    return reservepad(reserve_start(basis), mo, overige_onttrekkingen(basis))
+    mo = {jaar: t["baten"] - t["lasten"] for (jaar, stroom), t in _totalen(scenario, basis).items() if stroom == "MO"}
+    return pd.DataFrame(reservepad(reserve_start(basis), mo, overige_onttrekkingen(basis)))

@@ -52,22 +52,14 @@ def periodes(van: str, tot_en_met_jaar: int) -> list[str]:
     return result
 
 
-def gerapporteerd(basis: Basis) -> dict[str, dict[str, int]]:
-    """Stored half-year figures as {periode: {grootheid: waarde}}."""
-    table: dict[str, dict[str, int]] = {}
-    for row in basis.halfjaar.itertuples(index=False):
-        table.setdefault(row.periode, {})[row.grootheid] = int(row.waarde)
-    return table
-
-
 def is_gerealiseerd(cijfers: dict[str, int]) -> bool:
     return "realisatie" in cijfers or "achterstand_eind" in cijfers
 
 
 def standaard_taakstelling(basis: Basis) -> int:
     """The default for unknown future taakstellingen: the last known one (113)."""
-    known = basis.halfjaar[basis.halfjaar["grootheid"] == "taakstelling"]
-    return int(known.sort_values("periode")["waarde"].iloc[-1])
+    known = {p: c["taakstelling"] for p, c in basis.halfjaarcijfers.items() if "taakstelling" in c}
+    return known[max(known)]
 
 
 def toekomstige_taakstelling(scenario: Scenario, basis: Basis) -> int:
@@ -77,10 +69,6 @@ def toekomstige_taakstelling(scenario: Scenario, basis: Basis) -> int:
 def eerste_periode(cijfers: dict[str, dict[str, int]]) -> str:
     """The first half year with a flow (taakstelling or realisatie) in the history."""
     return min(p for p, c in cijfers.items() if "taakstelling" in c or "realisatie" in c)
-
-
-def normen(basis: Basis) -> dict[str, int]:
-    return {row.periode: int(row.max_achterstand) for row in basis.normpad.itertuples(index=False)}
 
 
 def plaatsingen(opgave: int, scenario: Scenario, har_budget: float) -> tuple[int, int, float, int]:
@@ -104,8 +92,19 @@ def plaatsingen(opgave: int, scenario: Scenario, har_budget: float) -> tuple[int
 
 def project_taakstelling(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     """One row per half year from the first known one to the scenario's horizon."""
-    cijfers = gerapporteerd(basis)
-    norm = normen(basis)
+    return _frame(taakstelling_rijen(scenario, basis), COLUMNS, INTEGER_COLUMNS, {"haalt_norm": "boolean"})
+
+
+def _frame(rows: list[dict], columns: list[str], integer: list[str], other: dict[str, str] | None = None) -> pd.DataFrame:
+    # Column by column with the final dtype: much cheaper than astype() afterwards.
+    dtypes = {**{c: "Int64" for c in integer}, **(other or {})}
+    return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=dtypes.get(c)) for c in columns})
+
+
+def taakstelling_rijen(scenario: Scenario, basis: Basis) -> list[dict]:
+    """The rows of project_taakstelling as plain dicts (the fast path for headline figures)."""
+    cijfers = basis.halfjaarcijfers
+    norm = basis.normen
     start = eerste_periode(cijfers)
     begin = cijfers.get(vorige_periode(start), {}).get("achterstand_eind")
     toekomst = toekomstige_taakstelling(scenario, basis)
@@ -145,10 +144,7 @@ def project_taakstelling(scenario: Scenario, basis: Basis) -> pd.DataFrame:
             }
         )
         begin = eind
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame[INTEGER_COLUMNS] = frame[INTEGER_COLUMNS].astype("Int64")
-    frame["haalt_norm"] = frame["haalt_norm"].astype("boolean")
-    return frame
+    return rows
 
 
 def benodigde_plaatsingen(scenario: Scenario, basis: Basis) -> pd.DataFrame:
@@ -159,28 +155,32 @@ def benodigde_plaatsingen(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     18 by 1 juli 2027, 0 by 1 januari 2028). Assumes earlier half years kept to
     the path; ``verwacht`` is what the scenario's pace delivers.
     """
-    projectie = project_taakstelling(scenario, basis)
-    prognose = projectie[projectie["soort"] == "prognose"]
-    begin = int(prognose["achterstand_begin"].iloc[0])
+    return _frame(benodigde_rijen(scenario, basis), NODIG_COLUMNS, NODIG_COLUMNS[1:5] + NODIG_COLUMNS[6:])
+
+
+NODIG_COLUMNS = [
+    "periode", "achterstand_begin", "taakstelling", "norm_achterstand", "nodig", "nodig_per_maand", "verwacht", "verschil",
+]
+
+
+def benodigde_rijen(scenario: Scenario, basis: Basis) -> list[dict]:
+    prognose = [r for r in taakstelling_rijen(scenario, basis) if r["soort"] == "prognose"]
+    begin = prognose[0]["achterstand_begin"]
     rows = []
-    for row in prognose.itertuples(index=False):
-        taak = int(row.taakstelling)
-        limit = None if pd.isna(row.norm_achterstand) else int(row.norm_achterstand)
+    for row in prognose:
+        taak, limit = row["taakstelling"], row["norm_achterstand"]
         nodig = taak if limit is None else max(taak, begin + taak - limit)
         rows.append(
             {
-                "periode": row.periode,
+                "periode": row["periode"],
                 "achterstand_begin": begin,
                 "taakstelling": taak,
                 "norm_achterstand": limit,
                 "nodig": nodig,
                 "nodig_per_maand": nodig / 6,
-                "verwacht": int(row.realisatie),
-                "verschil": int(row.realisatie) - nodig,
+                "verwacht": row["realisatie"],
+                "verschil": row["realisatie"] - nodig,
             }
         )
         begin = begin + taak - nodig
-    frame = pd.DataFrame(rows)
-    integer = ["achterstand_begin", "taakstelling", "norm_achterstand", "nodig", "verwacht", "verschil"]
-    frame[integer] = frame[integer].astype("Int64")
-    return frame
+    return rows
