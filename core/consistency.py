@@ -13,6 +13,7 @@ import pandas as pd
 
 from core import formatting as fmt
 from core.data import Basis
+from core.herkomst import bron as _bron
 from core.taakstelling import vorige_periode
 
 # Money totals in the sources are rounded to whole euros; a difference of at most
@@ -35,11 +36,6 @@ class Bevinding:
     @property
     def verschil(self) -> float:
         return self.gerapporteerd - self.berekend
-
-
-def _bron(basis: Basis, bron_id: str, sectie: str, peildatum) -> str:
-    titles = dict(zip(basis.documenten["bron_id"], basis.documenten["titel"]))
-    return f"{titles.get(bron_id, bron_id)}, {sectie} (peildatum {fmt.datum(peildatum)})"
 
 
 def _halfjaar_index(basis: Basis) -> dict[tuple[str, str], pd.Series]:

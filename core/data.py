@@ -48,7 +48,7 @@ class SchemaVersionError(DataError):
     """The database file was made by another version of the schema."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Basis:
     """All base figures at one data version. Treat the frames as read-only."""
 
@@ -66,9 +66,22 @@ class Basis:
     def halfjaarcijfers(self) -> dict[str, dict[str, int]]:
         """{periode: {grootheid: waarde}}."""
         table: dict[str, dict[str, int]] = {}
-        for periode, grootheid, waarde in self.halfjaar[["periode", "grootheid", "waarde"]].itertuples(index=False):
-            table.setdefault(periode, {})[grootheid] = int(waarde)
+        for (periode, grootheid), row in self.halfjaar_rijen.items():
+            table.setdefault(periode, {})[grootheid] = int(row["waarde"])
         return table
+
+    @cached_property
+    def halfjaar_rijen(self) -> dict[tuple[str, str], dict]:
+        """{(periode, grootheid): full row with its source}."""
+        return {(r["periode"], r["grootheid"]): r for r in self.halfjaar.to_dict("records")}
+
+    @cached_property
+    def norm_rijen(self) -> dict[str, dict]:
+        return {r["periode"]: r for r in self.normpad.to_dict("records")}
+
+    @cached_property
+    def kengetal_rijen(self) -> dict[tuple[str, str, str], dict]:
+        return {(r["onderwerp"], r["sleutel"], r["periode"]): r for r in self.kengetallen.to_dict("records")}
 
     @cached_property
     def normen(self) -> dict[str, int]:
@@ -80,6 +93,10 @@ class Basis:
         return dict(zip(self.normpad["periode"], (d.date() for d in pd.to_datetime(self.normpad["deadline"]))))
 
     @cached_property
+    def documenttitels(self) -> dict[str, str]:
+        return dict(zip(self.documenten["bron_id"], self.documenten["titel"]))
+
+    @cached_property
     def basisjaar(self) -> int:
         """The year of the newest begroting: the first year of the reserve projection."""
         return int(self.begroting["jaar"].max())
@@ -89,20 +106,15 @@ class Basis:
         """The lines of the newest begroting as records."""
         return self.begroting[self.begroting["jaar"] == self.basisjaar].to_dict("records")
 
-    @cached_property
-    def _kengetal_index(self) -> dict[tuple[str, str, str], float]:
-        columns = ["onderwerp", "sleutel", "periode", "waarde"]
-        return {(o, k, p): float(w) for o, k, p, w in self.kengetallen[columns].itertuples(index=False)}
-
     def kengetal(self, onderwerp: str, sleutel: str, periode: str) -> float:
         try:
-            return self._kengetal_index[(onderwerp, sleutel, periode)]
+            return float(self.kengetal_rijen[(onderwerp, sleutel, periode)]["waarde"])
         except KeyError:
             raise DataError(f"Kengetal ontbreekt in de basisdata: {onderwerp}/{sleutel}/{periode}.") from None
 
     def kengetallen_van(self, onderwerp: str, sleutel: str) -> dict[str, float]:
         """{periode: waarde} for one kengetal."""
-        return {p: w for (o, k, p), w in self._kengetal_index.items() if (o, k) == (onderwerp, sleutel)}
+        return {p: float(r["waarde"]) for (o, k, p), r in self.kengetal_rijen.items() if (o, k) == (onderwerp, sleutel)}
 
 
 def database_path(path: str | os.PathLike | None = None) -> Path:

@@ -7,6 +7,7 @@ Dutch convention (``€ 2.379.949``, ``12,5%``, ``1 januari 2027``).
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 import pandas as pd
 from babel.dates import format_date
@@ -16,15 +17,29 @@ LOCALE = "nl_NL"
 LEEG = "–"  # shown where a figure is missing
 
 
-def _missing(value) -> bool:
+def ontbreekt(value) -> bool:
     """None, NaN, pd.NA and NaT all mean: no figure."""
     return value is None or bool(pd.isna(value))
 
 
+def tekst(value) -> str:
+    return LEEG if ontbreekt(value) else str(value)
+
+
+def ja_nee(value) -> str:
+    return LEEG if ontbreekt(value) else ("ja" if value else "nee")
+
+
 def getal(value, decimals: int = 0, signed: bool = False) -> str:
     """``12345.6`` -> ``12.346``; ``signed`` adds a plus sign to positive numbers."""
-    if _missing(value):
+    if ontbreekt(value):
         return LEEG
+    return _getal(float(value), decimals, signed)
+
+
+@lru_cache(maxsize=8192)
+def _getal(value: float, decimals: int, signed: bool) -> str:
+    # Cached: select sliders format every option on every rerun.
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     if signed:
         pattern = "+" + pattern + ";-" + pattern
@@ -33,14 +48,14 @@ def getal(value, decimals: int = 0, signed: bool = False) -> str:
 
 def euro(value, decimals: int = 0, signed: bool = False) -> str:
     """``-415583`` -> ``€ -415.583``, as the regiobegroting writes it."""
-    if _missing(value):
+    if ontbreekt(value):
         return LEEG
     return "€ " + getal(value, decimals, signed)
 
 
 def procent(value, decimals: int = 1, signed: bool = False) -> str:
     """A value already in percent: ``12.5`` -> ``12,5%``; trailing ``,0`` is dropped."""
-    if _missing(value):
+    if ontbreekt(value):
         return LEEG
     text = getal(value, decimals, signed)
     if decimals and text.endswith("," + "0" * decimals):
@@ -50,14 +65,14 @@ def procent(value, decimals: int = 1, signed: bool = False) -> str:
 
 def aandeel(value, decimals: int = 0) -> str:
     """A fraction: ``0.125`` -> ``12,5%`` (with ``decimals=1``)."""
-    if _missing(value):
+    if ontbreekt(value):
         return LEEG
     return procent(value * 100, decimals)
 
 
 def datum(value: date | datetime | str) -> str:
     """``2027-01-01`` -> ``1 januari 2027``."""
-    if _missing(value):
+    if ontbreekt(value):
         return LEEG
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
@@ -79,6 +94,6 @@ def periode_zin(code: str) -> str:
 
 
 def aantal_personen(value) -> str:
-    if _missing(value):
+    if ontbreekt(value):
         return LEEG
     return f"{getal(value)} {'persoon' if value == 1 else 'personen'}"

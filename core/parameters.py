@@ -7,6 +7,7 @@ own validation and the tests all read this table; nothing else defines them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from core import formatting as fmt
@@ -35,6 +36,8 @@ class Parameter:
     slider_format: str | None = None  # printf format for integer sliders
 
     def formatteer(self, value) -> str:
+        if self.widget == SELECT_SLIDER and value in self._optie_teksten:
+            return self._optie_teksten[value]
         if self.widget == TOGGLE:
             return "ja" if value else "nee"
         if self.widget == MULTISELECT:
@@ -47,6 +50,11 @@ class Parameter:
         decimals = _decimals(self.stap)
         values = [round(self.minimum + i * self.stap, decimals) for i in range(count + 1)]
         return [int(v) for v in values] if decimals == 0 else values
+
+    @cached_property
+    def _optie_teksten(self) -> dict:
+        # Select sliders format every option on every rerun: look them up instead.
+        return {v: self.weergave(v) for v in self.opties()} if self.widget == SELECT_SLIDER else {}
 
     def help_tekst(self) -> str:
         return (

@@ -135,3 +135,22 @@ def reserve_alleen_mo(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     """
     mo = {jaar: t["baten"] - t["lasten"] for (jaar, stroom), t in _totalen(scenario, basis).items() if stroom == "MO"}
     return pd.DataFrame(reservepad(reserve_start(basis), mo, overige_onttrekkingen(basis)))
+
+
+def regeloverzicht(scenario: Scenario, basis: Basis) -> pd.DataFrame:
+    """The begroting lines of the base year: structural or one-off, and how each is indexed."""
+    return pd.DataFrame(
+        [
+            {
+                "stroom": line["stroom"],
+                "regel": line["regel"],
+                "kant": line["kant"],
+                "bedrag": line["bedrag"],
+                "karakter": "eenmalig" if line["regel"] in scenario.eenmalig else "structureel",
+                "indexatie": line["indexatie"],
+                "indexatie_label": INDEXATIE_LABEL[line["indexatie"]],
+                "groei": groeivoet(scenario, line["indexatie"]) * 100,
+            }
+            for line in basis.begrotingsregels
+        ]
+    )

@@ -1,0 +1,212 @@
+"""Charts for the projector: large type, colour-blind-safe colours (Okabe-Ito), baseline
+and scenario told apart by colour and by line style.
+
+Each chart is an Altair template over named datasets, built and schema-validated once
+per process; a call only fills in the data. Building and validating an Altair chart on
+every slider move would cost 20-100 ms per chart.
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+
+import altair as alt
+import pandas as pd
+
+from core import formatting as fmt
+
+BASIS, SCENARIO = "Basisscenario", "Scenario"
+KLEUREN = {BASIS: "#6E6E6E", SCENARIO: "#D55E00"}
+NORM_KLEUR = "#0072B2"
+TAAKSTELLING_KLEUR = "#56B4E9"
+STROOM_KLEUREN = {"BW": "#009E73", "MO": "#CC79A7"}
+STREEP = {BASIS: [8, 5], SCENARIO: [1, 0]}
+HOOGTE = 380
+
+# Vega's number locale, so axes and tooltips read 2.379.949 and € 1.000.
+NL_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}}
+
+
+def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    return (
+        chart.configure(locale=NL_LOCALE, font="sans-serif")
+        .configure_axis(labelFontSize=16, titleFontSize=17, gridColor="#e6e6e6")
+        .configure_legend(labelFontSize=16, titleFontSize=16, orient="bottom", symbolStrokeWidth=4, symbolSize=300)
+        .configure_title(fontSize=20, anchor="start", font="sans-serif")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def _fill(template: dict, **datasets: pd.DataFrame) -> dict:
+    spec = copy.deepcopy(template)
+    spec["datasets"] = datasets
+    return spec
+
+
+def _reeks_color() -> alt.Color:
+    return alt.Color("reeks:N", scale=alt.Scale(domain=list(KLEUREN), range=list(KLEUREN.values())), title=None)
+
+
+def _reeks_dash() -> alt.StrokeDash:
+    return alt.StrokeDash("reeks:N", scale=alt.Scale(domain=list(STREEP), range=list(STREEP.values())), legend=None)
+
+
+def _met_reeks(basis: pd.DataFrame, scenario: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    return pd.concat([basis[columns].assign(reeks=BASIS), scenario[columns].assign(reeks=SCENARIO)], ignore_index=True)
+
+
+_PERIODE = alt.X("periode:O", title=None, sort="ascending", axis=alt.Axis(labelAngle=-40))
+
+
+@cache
+def _achterstand_template() -> dict:
+    lines = (
+        alt.Chart(alt.NamedData(name="reeksen"))
+        .mark_line(point=alt.OverlayMarkDef(size=90), strokeWidth=4)
+        .encode(
+            x=_PERIODE,
+            y=alt.Y("achterstand_eind:Q", title="Achterstand (personen)"),
+            color=_reeks_color(),
+            strokeDash=_reeks_dash(),
+            tooltip=[
+                alt.Tooltip("reeks:N", title="Reeks"),
+                alt.Tooltip("periode:O", title="Halfjaar"),
+                alt.Tooltip("achterstand_eind:Q", title="Achterstand eind", format=",.0f"),
+                alt.Tooltip("soort:N", title="Soort"),
+            ],
+        )
+    )
+    norm = alt.Chart(alt.NamedData(name="norm")).encode(x=_PERIODE, y="norm_achterstand:Q")
+    points = norm.mark_point(shape="diamond", size=300, filled=True, color=NORM_KLEUR, opacity=1).encode(
+        tooltip=[
+            alt.Tooltip("deadline:N", title="Deadline Provincie"),
+            alt.Tooltip("norm_achterstand:Q", title="Maximale achterstand", format=",.0f"),
+        ]
+    )
+    # Label only the deadlines still ahead: those are what a meeting steers on.
+    labels = (
+        norm.transform_filter(alt.datum.soort == "prognose")
+        .mark_text(dx=14, align="left", fontSize=16, color=NORM_KLEUR, fontWeight="bold")
+        .encode(text="label:N")
+    )
+    boundary = alt.Chart(alt.NamedData(name="grens")).encode(x=_PERIODE)
+    rule = boundary.mark_rule(color="#999999", strokeDash=[2, 4], strokeWidth=2)
+    rule_text = boundary.mark_text(align="left", dx=6, y=12, fontSize=15, color="#555555").encode(text="tekst:N")
+    chart = alt.layer(rule, rule_text, lines, points, labels).properties(
+        height=HOOGTE, title="Achterstand per halfjaar en normpad Provincie (◆)"
+    )
+    return _configure(chart).to_dict()
+
+
+def achterstand_spec(basis: pd.DataFrame, scenario: pd.DataFrame, deadlines: dict) -> dict:
+    """Achterstand at the end of each half year, baseline vs scenario, with the norm path."""
+    reeksen = _met_reeks(basis, scenario, ["periode", "achterstand_eind", "soort"])
+    norm = scenario.loc[scenario["norm_achterstand"].notna(), ["periode", "norm_achterstand", "soort"]]
+    norm = norm.assign(
+        deadline=[fmt.datum(deadlines[p]) if p in deadlines else "" for p in norm["periode"]],
+        label=[f"≤ {int(v)}" for v in norm["norm_achterstand"]],
+    )
+    first_forecast = scenario.loc[scenario["soort"] == "prognose", "periode"].iloc[0]
+    grens = pd.DataFrame({"periode": [first_forecast], "tekst": ["prognose →"]})
+    return _fill(_achterstand_template(), reeksen=reeksen, norm=norm, grens=grens)
+
+
+TAAKSTELLING_REEKSEN = {
+    "Taakstelling": TAAKSTELLING_KLEUR,
+    "Realisatie (scenario)": KLEUREN[SCENARIO],
+    "Realisatie (basisscenario)": KLEUREN[BASIS],
+}
+
+
+@cache
+def _taakstelling_template() -> dict:
+    chart = (
+        alt.Chart(alt.NamedData(name="personen"))
+        .mark_bar()
+        .encode(
+            x=_PERIODE,
+            xOffset=alt.XOffset("grootheid:N", sort=list(TAAKSTELLING_REEKSEN)),
+            y=alt.Y("personen:Q", title="Personen per halfjaar"),
+            color=alt.Color(
+                "grootheid:N",
+                scale=alt.Scale(domain=list(TAAKSTELLING_REEKSEN), range=list(TAAKSTELLING_REEKSEN.values())),
+                title=None,
+            ),
+            tooltip=[
+                alt.Tooltip("periode:O", title="Halfjaar"),
+                alt.Tooltip("grootheid:N", title="Reeks"),
+                alt.Tooltip("personen:Q", title="Personen", format=",.0f"),
+            ],
+        )
+        .properties(height=HOOGTE, title="Taakstelling en realisatie per halfjaar")
+    )
+    return _configure(chart).to_dict()
+
+
+def taakstelling_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
+    """Taakstelling and realisatie per half year (scenario), with the baseline's realisatie."""
+    names = list(TAAKSTELLING_REEKSEN)
+    parts = [
+        scenario[["periode", "taakstelling"]].rename(columns={"taakstelling": "personen"}).assign(grootheid=names[0]),
+        scenario[["periode", "realisatie"]].rename(columns={"realisatie": "personen"}).assign(grootheid=names[1]),
+        basis[["periode", "realisatie"]].rename(columns={"realisatie": "personen"}).assign(grootheid=names[2]),
+    ]
+    return _fill(_taakstelling_template(), personen=pd.concat(parts, ignore_index=True))
+
+
+@cache
+def _reserve_template() -> dict:
+    euro_tooltip = {"format": "$,.0f"}
+    lines = (
+        alt.Chart(alt.NamedData(name="reeksen"))
+        .mark_line(point=alt.OverlayMarkDef(size=90), strokeWidth=4)
+        .encode(
+            x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("reserve_eind:Q", title="Reserve eind jaar", axis=alt.Axis(format="$,.0f")),
+            color=_reeks_color(),
+            strokeDash=_reeks_dash(),
+            tooltip=[
+                alt.Tooltip("reeks:N", title="Reeks"),
+                alt.Tooltip("jaar:O", title="Jaar"),
+                alt.Tooltip("reserve_eind:Q", title="Reserve eind", **euro_tooltip),
+                alt.Tooltip("resultaat:Q", title="Resultaat", **euro_tooltip),
+            ],
+        )
+    )
+    zero = alt.Chart(alt.InlineData(values=[{"nul": 0}])).mark_rule(color="#000000", strokeWidth=2).encode(y="nul:Q")
+    chart = alt.layer(zero, lines).properties(height=HOOGTE, title="Bestemmingsreserve Beschermd Thuis")
+    return _configure(chart).to_dict()
+
+
+def reserve_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
+    """Reserve at the end of each year, baseline vs scenario, with the zero line."""
+    return _fill(_reserve_template(), reeksen=_met_reeks(basis, scenario, ["jaar", "reserve_eind", "resultaat"]))
+
+
+@cache
+def _stroom_template() -> dict:
+    x = alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0))
+    offset = alt.XOffset("stroom:N", sort=list(STROOM_KLEUREN))
+    y = alt.Y("resultaat:Q", title="Resultaat", axis=alt.Axis(format="$,.0f"))
+    tooltip = [
+        alt.Tooltip("stroom:N", title="Stroom"),
+        alt.Tooltip("jaar:O", title="Jaar"),
+        alt.Tooltip("resultaat:Q", title="Resultaat", format="$,.0f"),
+    ]
+    color = alt.Color(
+        "stroom:N", scale=alt.Scale(domain=list(STROOM_KLEUREN), range=list(STROOM_KLEUREN.values())), title="Scenario"
+    )
+    bars = alt.Chart(alt.NamedData(name="scenario")).mark_bar().encode(x=x, xOffset=offset, y=y, color=color, tooltip=tooltip)
+    ticks = (
+        alt.Chart(alt.NamedData(name="basis"))
+        .mark_tick(color="#000000", thickness=4, size=30)
+        .encode(x=x, xOffset=offset, y=y, tooltip=tooltip)
+    )
+    chart = alt.layer(bars, ticks).properties(height=HOOGTE, title="Resultaat per stroom (streepje: basisscenario)")
+    return _configure(chart).to_dict()
+
+
+def stroom_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
+    """Yearly result per stream (BW, MO): scenario as bars, baseline as black ticks."""
+    return _fill(_stroom_template(), scenario=scenario, basis=basis)

@@ -1,0 +1,95 @@
+"""Where a figure comes from: one way to describe bron, sectie, peildatum and soort."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core import formatting as fmt
+from core.data import Basis
+from core.taakstelling import vorige_periode
+
+def bron(basis: Basis, bron_id: str, sectie: str, peildatum) -> str:
+    """``Titel van het document, sectie (peildatum 1 januari 2026)``."""
+    titles = basis.documenttitels
+    return f"{titles.get(bron_id, bron_id)}, {sectie} (peildatum {fmt.datum(peildatum)})"
+
+
+def halfjaarcijfer(basis: Basis, periode: str, grootheid: str) -> str:
+    """The provenance of one stored half-year figure, with its soort."""
+    row = basis.halfjaar_rijen.get((periode, grootheid))
+    if row is None:
+        return "niet in de basisdata"
+    return f"{fmt.getal(row['waarde'])}: {row['soort']}; {bron(basis, row['bron_id'], row['sectie'], row['peildatum'])}"
+
+
+def kengetal(basis: Basis, onderwerp: str, sleutel: str, periode: str) -> str:
+    row = basis.kengetal_rijen.get((onderwerp, sleutel, periode))
+    if row is None:
+        return "niet in de basisdata"
+    return f"{row['soort']}; {bron(basis, row['bron_id'], row['sectie'], row['peildatum'])}"
+
+
+def norm(basis: Basis, periode: str) -> str:
+    row = basis.norm_rijen.get(periode)
+    if row is None:
+        return "geen norm"
+    return f"{row['soort']}; {bron(basis, row['bron_id'], row['sectie'], row['peildatum'])}"
+
+
+def begroting(basis: Basis) -> str:
+    row = basis.begrotingsregels[0]
+    return f"{row['soort']}; {bron(basis, row['bron_id'], '§4.1 Uitvoeringskosten', row['peildatum'])}"
+
+
+def opgave(basis: Basis, periode: str) -> str:
+    return (
+        "Afgeleid: taakstelling + achterstand aan het begin van het halfjaar. "
+        f"Taakstelling {halfjaarcijfer(basis, periode, 'taakstelling')}. "
+        f"Achterstand {halfjaarcijfer(basis, vorige_periode(periode), 'achterstand_eind')}."
+    )
+
+
+def reserve_eind(basis: Basis, jaar: int) -> str:
+    periode = str(jaar)
+    return (
+        f"Afgeleid uit de begrotingsregels {basis.basisjaar} ({begroting(basis)}). De regiobegroting meldt zelf "
+        f"{fmt.euro(basis.kengetal('reserve', 'stand_eind', periode), 2)} "
+        f"({kengetal(basis, 'reserve', 'stand_eind', periode)}); het verschil is afronding in de bron."
+    )
+
+
+def alle_cijfers(basis: Basis) -> pd.DataFrame:
+    """Every stored base figure with its source, peildatum and soort, for the Bronnen page."""
+    halfjaar = basis.halfjaar.assign(
+        onderwerp="Statushouders",
+        omschrijving=basis.halfjaar["grootheid"].str.replace("_", " "),
+        waarde=basis.halfjaar["waarde"].map(fmt.getal),
+    )
+    norm = basis.normpad.assign(
+        onderwerp="Normpad Provincie",
+        omschrijving=[f"Maximale achterstand op {fmt.datum(d)}" for d in basis.normpad["deadline"]],
+        waarde=basis.normpad["max_achterstand"].map(fmt.getal),
+    )
+    begroting = basis.begroting.assign(
+        onderwerp="Regiobegroting " + basis.begroting["stroom"],
+        omschrijving=basis.begroting["regel"] + " (" + basis.begroting["kant"] + ")",
+        periode=basis.begroting["jaar"].astype(str),
+        waarde=basis.begroting["bedrag"].map(fmt.euro),
+    )
+    kengetallen = basis.kengetallen.assign(
+        onderwerp=basis.kengetallen["onderwerp"].str.capitalize().str.replace("_", " "),
+        omschrijving=basis.kengetallen["label"],
+        waarde=[_waarde(w, e) for w, e in zip(basis.kengetallen["waarde"], basis.kengetallen["eenheid"])],
+    )
+    columns = ["onderwerp", "omschrijving", "periode", "waarde", "soort", "bron_id", "sectie", "peildatum", "toelichting"]
+    frame = pd.concat([f[columns] for f in (halfjaar, norm, begroting, kengetallen)], ignore_index=True)
+    titles = basis.documenttitels
+    frame["bron"] = [f"{titles.get(b, b)}, {s}" for b, s in zip(frame["bron_id"], frame["sectie"])]
+    return frame
+
+
+def _waarde(waarde: float, eenheid: str) -> str:
+    if eenheid == "euro":
+        return fmt.euro(waarde, 2 if waarde % 1 else 0)
+    decimals = 0 if float(waarde).is_integer() else 2
+    return f"{fmt.getal(waarde, decimals)} {eenheid}"

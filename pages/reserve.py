@@ -1,0 +1,33 @@
+"""Reserve: the multi-year outlook of the bestemmingsreserve Beschermd Thuis, per stream."""
+
+import streamlit as st
+
+from core import charts, formatting as fmt, herkomst, tabellen
+from core.kerncijfers import tekortjaar_tekst
+from core.reserve import eerste_tekortjaar, project_reserve, regeloverzicht, reserve_alleen_mo, resultaat_per_stroom
+from core.scenario import Scenario
+from ui import state
+from ui.weergave import bron, grafiek, tabel
+
+basis, scenario = state.basis(), state.scenario()
+eigen, officieel = project_reserve(scenario, basis), project_reserve(Scenario(), basis)
+
+st.title("Reserve Beschermd Thuis")
+grafiek(charts.reserve_spec(officieel, eigen))
+bron(herkomst.reserve_eind(basis, basis.basisjaar))
+tabel(eigen, tabellen.RESERVE)
+
+st.subheader("Resultaat per stroom")
+grafiek(charts.stroom_spec(resultaat_per_stroom(Scenario(), basis), resultaat_per_stroom(scenario, basis)))
+alleen_mo = reserve_alleen_mo(scenario, basis)
+st.info(
+    "De regiobegroting zegt dat de reserve het tekort 'tot en met 2027' kan dekken. Dat volgt niet uit het "
+    f"totale tekort: daarmee raakt de reserve in dit scenario op {tekortjaar_tekst(eerste_tekortjaar(eigen), scenario.eind_jaar)}. "
+    "Het volgt wel als de reserve het MO-tekort alleen moet dragen (zonder het BW-overschot): dan raakt hij op "
+    f"{tekortjaar_tekst(eerste_tekortjaar(alleen_mo), scenario.eind_jaar)}.",
+    icon="ℹ️",
+)
+
+st.subheader("Begrotingsregels 2026: structureel of eenmalig, en hoe geïndexeerd")
+tabel(regeloverzicht(scenario, basis), tabellen.BEGROTINGSREGELS)
+bron(herkomst.begroting(basis) + ". Eenmalige regels tellen alleen in 2026; pas ze aan onder 'Meer aannames'.")

@@ -1,0 +1,31 @@
+"""Taakstelling: achterstand against the Provincie's norm path, and the placements it takes."""
+
+import streamlit as st
+
+from core import charts, herkomst, tabellen
+from core.scenario import Scenario
+from core.taakstelling import benodigde_plaatsingen, project_taakstelling
+from ui import state
+from ui.weergave import bron, grafiek, tabel
+
+basis, scenario = state.basis(), state.scenario()
+eigen, officieel = project_taakstelling(scenario, basis), project_taakstelling(Scenario(), basis)
+
+st.title("Huisvesting statushouders")
+grafiek(charts.achterstand_spec(officieel, eigen, basis.deadlines))
+bron(
+    "gerealiseerde halfjaren: COA-cijfers via de Provincie en de raadsinformatiebrief (gerapporteerd of afgeleid, "
+    "zie Bronnen); prognose: afgeleid uit de scenario-aannames. Norm: " + herkomst.norm(basis, "2026-H2")
+)
+
+st.subheader("Hoeveel plaatsingen zijn nodig om op het normpad te blijven?")
+st.caption(
+    "Elke reguliere taakstelling binnen het eigen halfjaar, en de achterstand op of onder de norm op elke "
+    "deadline. Uitgangspunt: de halfjaren ervoor haalden het normpad."
+)
+tabel(benodigde_plaatsingen(scenario, basis), tabellen.BENODIGD)
+
+grafiek(charts.taakstelling_spec(officieel, eigen))
+st.subheader("Per halfjaar (scenario)")
+tabel(eigen, tabellen.TAAKSTELLING)
+bron("gerealiseerd = gerapporteerde cijfers; prognose = berekend met de aannames in de zijbalk.")

@@ -1,0 +1,77 @@
+"""The scenario controls: one widget per parameter, bound to the URL query string."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.parameters import MULTISELECT, PARAMETERS, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
+from core.scenario import Scenario
+
+# Shown at the top of the sidebar; the rest sit in an expander to keep the meeting view calm.
+HOOFDKNOPPEN = ("instroom_pct", "huisvesting_per_halfjaar", "huurtoeslag_grote_gezinnen", "du_mo_indexatie_pct", "zorgkosten_groei_pct")
+MELDINGEN_KEY = "_url_meldingen"
+
+
+def controle_link(regels: list[str]) -> None:
+    """On the first run of a session, check the link's query values and keep the problems.
+
+    Streamlit silently drops invalid bound values; users must be told their link was
+    not applied in full, so the values are checked here before the widgets read them.
+    """
+    if MELDINGEN_KEY in st.session_state:
+        return
+    query = {key: st.query_params.get_all(key) for key in st.query_params}
+    _scenario, problemen = Scenario.uit_query(query, regels)
+    st.session_state[MELDINGEN_KEY] = problemen
+
+
+def link_meldingen() -> list[str]:
+    return st.session_state.get(MELDINGEN_KEY, [])
+
+
+def _terug_naar_basis() -> None:
+    for parameter in PARAMETERS:
+        st.session_state[parameter.naam] = _widget_waarde(parameter, parameter.standaard)
+    st.session_state[MELDINGEN_KEY] = []
+
+
+def _widget_waarde(parameter: Parameter, value):
+    return sorted(value) if parameter.widget == MULTISELECT else value
+
+
+def _control(parameter: Parameter, regels: list[str]):
+    common = {"key": parameter.naam, "help": parameter.help_tekst(), "bind": "query-params"}
+    if parameter.widget == SLIDER:
+        return st.slider(
+            parameter.label,
+            min_value=int(parameter.minimum),
+            max_value=int(parameter.maximum),
+            value=parameter.standaard,
+            step=int(parameter.stap),
+            format=parameter.slider_format,
+            **common,
+        )
+    if parameter.widget == SELECT_SLIDER:
+        return st.select_slider(
+            parameter.label, options=parameter.opties(), value=parameter.standaard, format_func=parameter.formatteer, **common
+        )
+    if parameter.widget == TOGGLE:
+        return st.toggle(parameter.label, value=parameter.standaard, **common)
+    return frozenset(st.multiselect(parameter.label, options=regels, default=sorted(parameter.standaard), **common))
+
+
+def scenario_knoppen(regels: list[str]) -> Scenario:
+    """Draw the controls in the sidebar and return the scenario they describe."""
+    values = {}
+    with st.sidebar:
+        st.header("Scenario")
+        for parameter in PARAMETERS:
+            if parameter.naam in HOOFDKNOPPEN:
+                values[parameter.naam] = _control(parameter, regels)
+        with st.expander("Meer aannames"):
+            for parameter in PARAMETERS:
+                if parameter.naam not in HOOFDKNOPPEN:
+                    values[parameter.naam] = _control(parameter, regels)
+        st.button("Terug naar basisscenario", on_click=_terug_naar_basis, width="stretch", key="reset")
+        st.caption("De link in de adresbalk opent precies dit scenario; kopieer hem om het te delen.")
+    return Scenario(**values)
