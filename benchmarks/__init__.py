@@ -1,0 +1,1 @@
+"""Performance benchmarks; run ``python -m benchmarks.rerun`` from the project root."""

@@ -1,0 +1,223 @@
+"""Server-side rerun time of each page after a slider change, against a trivial reference app.
+
+Run from the project root: ``python -m benchmarks.rerun [--herhalingen N]``.
+This is a benchmark, not a test: it prints its figures and always exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import logging
+import math
+import os
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Widget
+
+from core.data import load_basis
+from core.reserve import project_reserve
+from core.scenario import Scenario
+from core.taakstelling import project_taakstelling
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+REFERENCE_APP = Path(__file__).resolve().parent / "reference_app.py"
+
+# (name, page path as given to AppTest.switch_page): adding a page is one line.
+PAGES = [
+    ("Overzicht", "pages/overzicht.py"),
+    ("Taakstelling", "pages/taakstelling.py"),
+    ("Reserve", "pages/reserve.py"),
+    ("Bronnen", "pages/bronnen.py"),
+]
+APP_SLIDER = "huisvesting_per_halfjaar"
+APP_SLIDER_DEFAULT = 96
+REFERENCE_SLIDER = "x"
+SLIDER_RANGE = range(0, 301)
+
+TARGET_RATIO = 3.0
+DEFAULT_REPEATS = 30
+TIMEOUT_SECONDS = 60
+
+Rerun = Callable[[int], None]
+
+
+@dataclass
+class Target:
+    """One thing to time: a rerun for a given slider value, and the times collected so far."""
+
+    name: str
+    rerun: Rerun
+    is_page: bool = False
+    seconds: list[float] = field(default_factory=list)
+
+
+# --- setting up the targets -------------------------------------------------------------
+
+
+def _run(runnable: AppTest | Widget) -> AppTest:
+    """Run the script once and fail loudly if it raised: timing a broken page means nothing."""
+    at = runnable.run()
+    if at.exception:
+        raise RuntimeError(f"De app gaf een fout: {at.exception[0].message}")
+    return at
+
+
+def _slider_rerun(at: AppTest, key: str) -> Rerun:
+    return lambda value: _run(at.slider(key=key).set_value(value))
+
+
+def page_rerun(page: str) -> Rerun:
+    """An app session showing ``page``; each call moves the sidebar slider and reruns it."""
+    at = _run(AppTest.from_file(str(APP), default_timeout=TIMEOUT_SECONDS))
+    _run(at.switch_page(page))
+    return _slider_rerun(at, APP_SLIDER)
+
+
+def reference_rerun(with_chart: bool) -> Rerun:
+    at = AppTest.from_file(str(REFERENCE_APP), default_timeout=TIMEOUT_SECONDS)
+    if not with_chart:
+        at.query_params["grafiek"] = "uit"
+    return _slider_rerun(_run(at), REFERENCE_SLIDER)
+
+
+def core_rerun() -> Rerun:
+    """The pure projections for one scenario, without Streamlit."""
+    basis = load_basis()
+
+    def rerun(value: int) -> None:
+        scenario = Scenario(huisvesting_per_halfjaar=value)
+        project_taakstelling(scenario, basis)
+        project_reserve(scenario, basis)
+
+    return rerun
+
+
+def build_targets() -> list[Target]:
+    """The reference first: every page's ratio is taken against it."""
+    return [
+        Target("Referentie (slider + metric + grafiek)", reference_rerun(with_chart=True)),
+        Target("Referentie zonder grafiek", reference_rerun(with_chart=False)),
+        *(Target(f"Pagina {name}", page_rerun(page), is_page=True) for name, page in PAGES),
+        Target("Alleen core (taakstelling + reserve)", core_rerun()),
+    ]
+
+
+# --- measuring ------------------------------------------------------------------------
+
+
+def slider_values() -> Iterator[int]:
+    """Every slider value but the default, starting just above it, round and round.
+
+    Each rerun gets the next value, so no rerun repeats an earlier scenario until all
+    300 values have been used (more than enough for the default number of repeats).
+    """
+    first = APP_SLIDER_DEFAULT + 1
+    order = [*range(first, SLIDER_RANGE.stop), *range(SLIDER_RANGE.start, APP_SLIDER_DEFAULT)]
+    return itertools.cycle(order)
+
+
+def timed(rerun: Rerun, value: int) -> float:
+    start = time.perf_counter()
+    rerun(value)
+    return time.perf_counter() - start
+
+
+def measure(targets: list[Target], repeats: int, values: Iterator[int]) -> None:
+    """One untimed warm-up per target, then ``repeats`` rounds that visit every target in turn.
+
+    Interleaving spreads the noise of a shared machine over all targets alike.
+    """
+    for target in targets:
+        target.rerun(next(values))
+    for _ in range(repeats):
+        for target in targets:
+            target.seconds.append(timed(target.rerun, next(values)))
+
+
+# --- reporting ------------------------------------------------------------------------
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def peak_memory_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024**2 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
+
+
+def print_header(repeats: int) -> None:
+    print(
+        f"""Rerun-benchmark van de verkenner
+================================
+Gemeten: de server-side tijd van één rerun na een sliderwijziging, in dit proces via
+Streamlit's AppTest (`slider.set_value(v).run()`): het hele script van de pagina plus
+AppTest's eigen overhead; geen browser, netwerk of weergave in de frontend.
+- Pagina's: de schuif '{APP_SLIDER}' in de zijbalk, op elke pagina in een eigen sessie.
+- Referentie: een triviaal dashboard (één slider, één metric, één kleine Altair-lijngrafiek
+  van 10 rijen), ook zonder grafiek ter context; 'core' is alleen de rekenkern, zonder Streamlit.
+- Elke rerun krijgt een nieuwe sliderwaarde; één opwarmrun per meting vooraf; daarna
+  {repeats} rondes waarin alle metingen om beurten draaien (afwisselend, tegen ruis).
+- Verhouding = mediaan van de meting / mediaan van de referentie met grafiek.
+Doel: elke pagina binnen {TARGET_RATIO:g}x de referentie (op de mediaan).
+Python {platform.python_version()}, Streamlit {streamlit.__version__}, {os.cpu_count()} CPU's.
+"""
+    )
+
+
+def print_table(targets: list[Target]) -> None:
+    reference = statistics.median(targets[0].seconds)
+    name_width = max(len(t.name) for t in targets)
+    print(f"{'Meting':<{name_width}}  {'mediaan':>9}  {'p90':>9}  {'verhouding':>10}  binnen doel")
+    for target in targets:
+        median = statistics.median(target.seconds)
+        ratio = median / reference
+        verdict = ("ja" if ratio <= TARGET_RATIO else "NEE") if target.is_page else ""
+        print(
+            f"{target.name:<{name_width}}  {median * 1000:>6.1f} ms  {percentile(target.seconds, 0.9) * 1000:>6.1f} ms"
+            f"  {ratio:>9.2f}x  {verdict}"
+        )
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--herhalingen", "--repeats", dest="repeats", type=int, default=DEFAULT_REPEATS,
+        help=f"aantal gemeten rondes (standaard {DEFAULT_REPEATS})",
+    )
+    args = parser.parse_args(argv)
+    if args.repeats < 1:
+        parser.error("--herhalingen moet minstens 1 zijn")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    # AppTest touches session state outside a script run; Streamlit warns about it every time.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+    print_header(args.repeats)
+    with tempfile.TemporaryDirectory(prefix="verkenner-bench-") as database_dir:
+        # A fresh database, built from data/seeds on first use; set before any session starts.
+        os.environ["VERKENNER_DB"] = str(Path(database_dir) / "verkenner.duckdb")
+        targets = build_targets()
+        measure(targets, args.repeats, slider_values())
+    print_table(targets)
+    print(f"\nPiekgeheugen van dit proces: {peak_memory_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

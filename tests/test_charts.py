@@ -1,0 +1,41 @@
+"""Chart specs are valid Vega-Lite and carry the scenario's data."""
+
+import altair as alt
+import pytest
+
+from core import charts
+from core.reserve import project_reserve, resultaat_per_stroom
+from core.scenario import Scenario
+from core.taakstelling import project_taakstelling
+
+
+@pytest.fixture
+def specs(basis):
+    s, b = Scenario(instroom_pct=20), Scenario()
+    t_s, t_b = project_taakstelling(s, basis), project_taakstelling(b, basis)
+    return {
+        "achterstand": charts.achterstand_spec(t_b, t_s, basis.deadlines),
+        "taakstelling": charts.taakstelling_spec(t_b, t_s),
+        "reserve": charts.reserve_spec(project_reserve(b, basis), project_reserve(s, basis)),
+        "stroom": charts.stroom_spec(resultaat_per_stroom(b, basis), resultaat_per_stroom(s, basis)),
+    }
+
+
+@pytest.mark.parametrize("name", ["achterstand", "taakstelling", "reserve", "stroom"])
+def test_spec_is_valid_vega_lite(specs, name):
+    spec = dict(specs[name])
+    spec["datasets"] = {k: v.astype(object).where(v.notna(), None).to_dict("records") for k, v in spec["datasets"].items()}
+    alt.Chart.from_dict(spec, validate=True)  # raises on an invalid spec
+
+
+def test_achterstand_chart_carries_both_series_and_the_norm_path(specs):
+    data = specs["achterstand"]["datasets"]
+    assert set(data["reeksen"]["reeks"]) == {charts.BASIS, charts.SCENARIO}
+    assert list(data["norm"]["label"][-3:]) == ["≤ 36", "≤ 18", "≤ 0"]
+    assert list(data["grens"]["periode"]) == ["2026-H2"]
+
+
+def test_dutch_number_locale_and_colour_blind_palette(specs):
+    for spec in specs.values():
+        assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert charts.KLEUREN == {charts.BASIS: "#6E6E6E", charts.SCENARIO: "#D55E00"}

@@ -1,0 +1,83 @@
+"""The reserve projection against the regiobegroting 2026 (Uitvoeringsplan Zicht op Thuis, §4.1)."""
+
+import pytest
+
+from core.reserve import (
+    eerste_tekortjaar, project_reserve, regeloverzicht, reserve_alleen_mo, resultaat_per_stroom,
+)
+from core.scenario import Scenario
+
+COLUMNS = ["jaar", "baten", "lasten", "resultaat", "overige_onttrekking", "reserve_begin", "reserve_eind"]
+
+
+def year(frame, jaar):
+    return frame.set_index("jaar").loc[jaar]
+
+
+def test_columns_and_years(basis):
+    frame = project_reserve(Scenario(), basis)
+    assert list(frame.columns) == COLUMNS
+    assert list(frame["jaar"]) == [2026, 2027, 2028, 2029, 2030]
+
+
+def test_2026_reproduces_the_regiobegroting(basis):
+    frame = project_reserve(Scenario(), basis)
+    assert year(frame, 2026)["lasten"] == 18_563_486
+    assert year(frame, 2026)["baten"] == 18_147_904
+    assert year(frame, 2026)["reserve_begin"] == pytest.approx(3_805_532.37)
+    assert year(frame, 2026)["overige_onttrekking"] == 1_010_000
+    # The source rounds its results: -415.583 against -415.582 from its own lines.
+    assert year(frame, 2026)["reserve_eind"] == pytest.approx(2_379_949.37, abs=3)
+
+
+def test_results_per_stream(basis):
+    streams = resultaat_per_stroom(Scenario(), basis).set_index(["jaar", "stroom"])
+    assert streams.loc[(2026, "BW"), "resultaat"] == 850_803
+    assert streams.loc[(2026, "MO"), "resultaat"] == pytest.approx(-1_266_386, abs=1)
+
+
+def test_one_off_line_drops_after_2026(basis):
+    frame = project_reserve(Scenario(), basis)
+    assert year(frame, 2027)["baten"] == 18_147_904 - 130_861  # Compensatie DU MO 2025
+    assert year(frame, 2027)["resultaat"] == pytest.approx(-415_582 - 130_861)
+    kept = project_reserve(Scenario(eenmalig=[]), basis)
+    assert year(kept, 2027)["baten"] == 18_147_904
+
+
+def test_baseline_reserve_lasts_the_horizon(basis):
+    frame = project_reserve(Scenario(), basis)
+    assert eerste_tekortjaar(frame) is None
+    assert eerste_tekortjaar(project_reserve(Scenario(eind_jaar=2035), basis)) == 2031
+
+
+def test_mo_deficit_alone_explains_tot_en_met_2027(basis):
+    """The begroting's 'dekking mogelijk tot en met 2027' holds only if MO is covered on its own."""
+    assert eerste_tekortjaar(reserve_alleen_mo(Scenario(), basis)) == 2028
+
+
+def test_indexation_applies_to_the_matching_lines(basis):
+    frame = project_reserve(Scenario(du_mo_indexatie_pct=2.0), basis)
+    du_mo_lines = 3_582_008 + 98_147  # DU MO-bijdrage and Compensatie DU MO 2026
+    assert year(frame, 2027)["baten"] == pytest.approx(18_147_904 - 130_861 + du_mo_lines * 0.02)
+    zorg = project_reserve(Scenario(zorgkosten_groei_pct=3.0), basis)
+    assert year(zorg, 2028)["lasten"] == pytest.approx(18_563_486 + (11_963_646 + 5_304_402) * (1.03**2 - 1))
+
+
+def test_cost_growth_brings_the_empty_year_forward(basis):
+    assert eerste_tekortjaar(project_reserve(Scenario(zorgkosten_groei_pct=3.0), basis)) == 2028
+
+
+@pytest.mark.parametrize("low, high", [(-5.0, 0.0), (0.0, 2.5), (2.5, 10.0)])
+def test_higher_du_mo_indexation_never_lowers_the_reserve(basis, low, high):
+    a = project_reserve(Scenario(du_mo_indexatie_pct=low), basis)["reserve_eind"]
+    b = project_reserve(Scenario(du_mo_indexatie_pct=high), basis)["reserve_eind"]
+    assert (b >= a - 1e-6).all()
+
+
+def test_line_overview_names_character_and_indexation(basis):
+    lines = regeloverzicht(Scenario(), basis).set_index("regel")
+    assert lines.loc["Compensatie DU MO 2025", "karakter"] == "eenmalig"
+    assert lines.loc["DU MO-bijdrage (100%)", "indexatie"] == "du_mo"
+    assert lines.loc["IUBW-bijdrage Beschermd Wonen (95%)", "indexatie"] == "iubw"
+    assert lines.loc["Zorg Beschermd Wonen", "indexatie"] == "zorgkosten"
+    assert len(lines) == 12

@@ -1,0 +1,79 @@
+"""The scenario object, its parameters and their URL form."""
+
+import dataclasses
+
+import pytest
+
+from core.parameters import PARAMETERS, PARAMETERS_BY_NAME
+from core.scenario import Scenario
+
+REGELS = ["Compensatie DU MO 2025", "Compensatie DU MO 2026", "Zorg Beschermd Wonen"]
+
+
+def test_baseline_values():
+    s = Scenario()
+    assert s.instroom_pct == 0
+    assert s.huisvesting_per_halfjaar == 96
+    assert s.huurtoeslag_grote_gezinnen is True
+    assert s.eenmalig == frozenset({"Compensatie DU MO 2025"})
+    assert s.eind_jaar == 2030
+    assert s.zorgkosten_groei_pct == 0
+    assert s.is_basis
+
+
+def test_scenario_is_immutable_and_hashable():
+    s = Scenario(eenmalig=["Compensatie DU MO 2025"])
+    assert s == Scenario()
+    assert hash(s) == hash(Scenario())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.instroom_pct = 10
+
+
+def test_every_field_is_a_documented_parameter():
+    names = [f.name for f in dataclasses.fields(Scenario)]
+    assert names == [p.naam for p in PARAMETERS]
+    for p in PARAMETERS:
+        assert p.label and p.kort and p.eenheid and p.bron and p.toelichting
+        assert p.soort in {"gerapporteerd", "afgeleid", "aanname"}
+        assert "Basiswaarde" in p.help_tekst()
+
+
+@pytest.mark.parametrize("field, value", [("instroom_pct", 500), ("huisvesting_per_halfjaar", -1), ("du_mo_indexatie_pct", "2")])
+def test_values_outside_the_range_are_refused(field, value):
+    with pytest.raises(ValueError, match=PARAMETERS_BY_NAME[field].label.split(" (")[0]):
+        Scenario(**{field: value})
+
+
+def test_query_round_trip():
+    s = Scenario(
+        instroom_pct=20, huurtoeslag_grote_gezinnen=False, aandeel_grote_gezinnen=0.15,
+        har_plus_budget=500_000, du_mo_indexatie_pct=2.5, eenmalig=[], eind_jaar=2035,
+    )
+    query = s.naar_query()
+    assert query["du_mo_indexatie_pct"] == ["2,5%"]
+    assert query["har_plus_budget"] == ["€ 500.000"]
+    assert query["eenmalig"] == [""]
+    assert "huisvesting_per_halfjaar" not in query  # defaults stay out of the link
+    assert Scenario.uit_query(query, REGELS) == (s, [])
+
+
+@pytest.mark.parametrize(
+    "field, raw",
+    [
+        ("instroom_pct", "abc"),
+        ("instroom_pct", "1000"),
+        ("huurtoeslag_grote_gezinnen", "misschien"),
+        ("du_mo_indexatie_pct", "2.55"),
+        ("eenmalig", "Bestaat niet"),
+    ],
+)
+def test_invalid_query_values_fall_back_to_the_baseline(field, raw):
+    scenario, problems = Scenario.uit_query({field: [raw], "eind_jaar": ["2032"]}, REGELS)
+    assert getattr(scenario, field) == PARAMETERS_BY_NAME[field].standaard
+    assert scenario.eind_jaar == 2032
+    assert len(problems) == 1 and "basiswaarde" in problems[0]
+
+
+def test_differences_from_the_baseline():
+    changes = Scenario(instroom_pct=20).afwijkingen()
+    assert [(p.naam, base, value) for p, base, value in changes] == [("instroom_pct", 0, 20)]

@@ -1,0 +1,115 @@
+"""The taakstelling projection against the figures in the raadsinformatiebrief and the Provincie letter."""
+
+import pytest
+
+from core.scenario import Scenario
+from core.taakstelling import benodigde_plaatsingen, project_taakstelling
+
+COLUMNS = [
+    "periode", "taakstelling", "achterstand_begin", "opgave", "realisatie",
+    "achterstand_eind", "norm_achterstand", "haalt_norm", "soort",
+]
+
+
+def row(frame, periode):
+    return frame.set_index("periode").loc[periode]
+
+
+def test_columns_and_periods(basis):
+    frame = project_taakstelling(Scenario(), basis)
+    assert list(frame.columns[: len(COLUMNS)]) == COLUMNS
+    assert frame["periode"].iloc[0] == "2024-H2"
+    assert frame["periode"].iloc[-1] == "2030-H2"
+    assert list(frame["soort"].iloc[:4]) == ["gerealiseerd"] * 4
+    assert frame.loc[frame["soort"] == "prognose", "periode"].iloc[0] == "2026-H2"
+
+
+@pytest.mark.parametrize(
+    "periode, column, expected",
+    [
+        ("2024-H2", "taakstelling", 116),  # Provincie: afspraak 1, brief 26 september 2024
+        ("2024-H2", "achterstand_begin", 91),  # achterstand per 1 juli 2024
+        ("2025-H1", "achterstand_eind", 75),  # per 1 juli 2025
+        ("2025-H2", "realisatie", 95),  # COA, 1 juli 2025 tot 1 januari 2026
+        ("2025-H2", "achterstand_eind", 71),  # per 1 januari 2026
+        ("2026-H1", "opgave", 175),  # 104 + 71
+        ("2026-H1", "realisatie", 96),  # raadsinformatiebrief 20 mei 2026
+        ("2026-H1", "achterstand_eind", 71),  # reported, not the implied 79
+        ("2026-H2", "opgave", 184),  # 113 + 71
+        ("2026-H2", "norm_achterstand", 36),
+        ("2027-H1", "norm_achterstand", 18),
+        ("2027-H2", "norm_achterstand", 0),
+    ],
+)
+def test_reproduces_source_figures(basis, periode, column, expected):
+    assert row(project_taakstelling(Scenario(), basis), periode)[column] == expected
+
+
+def test_history_judged_as_the_provincie_did(basis):
+    frame = project_taakstelling(Scenario(), basis)
+    assert bool(row(frame, "2024-H2")["haalt_norm"]) is True  # afspraak 1 nagekomen
+    assert bool(row(frame, "2025-H1")["haalt_norm"]) is False  # afspraak 2 niet nagekomen
+
+
+def test_baseline_forecast_at_current_pace(basis):
+    frame = project_taakstelling(Scenario(), basis)
+    assert row(frame, "2026-H2")["realisatie"] == 96
+    assert row(frame, "2026-H2")["achterstand_eind"] == 184 - 96
+    assert row(frame, "2027-H1")["taakstelling"] == 113  # last known taakstelling
+    assert row(frame, "2027-H1")["achterstand_eind"] == 88 + 113 - 96
+
+
+def test_instroom_scales_unknown_taakstellingen_only(basis):
+    frame = project_taakstelling(Scenario(instroom_pct=20), basis)
+    assert row(frame, "2026-H2")["taakstelling"] == 113  # already set by the Rijk
+    assert row(frame, "2027-H1")["taakstelling"] == round(113 * 1.2)
+
+
+def test_pace_above_opgave_creates_no_credit(basis):
+    frame = project_taakstelling(Scenario(huisvesting_per_halfjaar=300), basis)
+    assert row(frame, "2026-H2")["realisatie"] == 184
+    assert (frame.loc[frame["soort"] == "prognose", "achterstand_eind"] == 0).all()
+
+
+def test_without_huurtoeslag_large_families_wait_for_har_plus(basis):
+    zonder = Scenario(huurtoeslag_grote_gezinnen=False, aandeel_grote_gezinnen=0.10, har_plus_budget=0)
+    frame = project_taakstelling(zonder, basis)
+    # 10% of 96 placements = 10 persons in large families, not placeable without money.
+    assert row(frame, "2026-H2")["realisatie"] == 86
+    assert row(frame, "2026-H2")["niet_geplaatst_grote_gezinnen"] == 10
+
+
+def test_har_plus_budget_buys_whole_households_until_spent(basis):
+    scenario = Scenario(
+        huurtoeslag_grote_gezinnen=False, aandeel_grote_gezinnen=0.10,
+        har_plus_budget=100_000, har_plus_kosten_per_huishouden=42_500,
+    )
+    frame = project_taakstelling(scenario, basis)
+    # 10 persons need 2 households of six: € 85.000, leaving € 15.000 (no whole household).
+    assert row(frame, "2026-H2")["har_plus_huishoudens"] == 2
+    assert row(frame, "2026-H2")["realisatie"] == 96
+    assert row(frame, "2027-H1")["har_plus_huishoudens"] == 0
+    assert row(frame, "2027-H1")["realisatie"] == 86
+
+
+def test_placements_needed_for_the_norm_path(basis):
+    needed = benodigde_plaatsingen(Scenario(), basis).set_index("periode")
+    assert needed.loc["2026-H2", "nodig"] == 148  # 184 - 36, DOMAIN.md example
+    assert needed.loc["2027-H1", "nodig"] == 36 + 113 - 18
+    assert needed.loc["2027-H2", "nodig"] == 18 + 113 - 0
+    assert needed.loc["2028-H1", "nodig"] == 113  # each taakstelling within its half year
+    assert needed.loc["2026-H2", "verschil"] == 96 - 148
+
+
+@pytest.mark.parametrize("low, high", [(-50, 0), (0, 20), (20, 100)])
+def test_more_instroom_never_lowers_the_backlog(basis, low, high):
+    a = project_taakstelling(Scenario(instroom_pct=low), basis)["achterstand_eind"]
+    b = project_taakstelling(Scenario(instroom_pct=high), basis)["achterstand_eind"]
+    assert (b >= a).all()
+
+
+@pytest.mark.parametrize("pace", [0, 50, 96, 150, 300])
+def test_faster_housing_never_raises_the_backlog(basis, pace):
+    slower = project_taakstelling(Scenario(huisvesting_per_halfjaar=pace), basis)["achterstand_eind"]
+    faster = project_taakstelling(Scenario(huisvesting_per_halfjaar=min(pace + 10, 300)), basis)["achterstand_eind"]
+    assert (faster <= slower).all()
