@@ -1,0 +1,152 @@
+"""Every page through Streamlit's AppTest, on a real database built from the seeds."""
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.parameters import PARAMETERS
+from tests.conftest import APP
+
+PAGES = ["pages/overzicht.py", "pages/taakstelling.py", "pages/reserve.py", "pages/bronnen.py"]
+
+
+def open_app(page: str = "pages/overzicht.py", **query: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "pages/overzicht.py":
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metric(at: AppTest, label_start: str) -> str:
+    matches = [m.value for m in at.metric if m.label.startswith(label_start)]
+    assert len(matches) == 1, [m.label for m in at.metric]
+    return matches[0]
+
+
+def alle_tekst(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "title", "subheader") for e in at.get(kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_with_the_shared_controls(page):
+    at = open_app(page)
+    assert at.title
+    assert {w.key for w in at.sidebar.slider} >= {"instroom_pct", "huisvesting_per_halfjaar"}
+    assert at.toggle(key="huurtoeslag_grote_gezinnen").value is True
+
+
+def test_overzicht_shows_the_baseline_figures():
+    at = open_app()
+    assert metric(at, "Opgave 2e helft 2026") == "184"
+    assert metric(at, "Nodig in 2e helft 2026") == "148"
+    assert metric(at, "Achterstand 1 januari 2027") == "88 ❌"
+    assert metric(at, "Achterstand 1 januari 2028") == "122 ❌"
+    assert metric(at, "Reserve eind 2026") == "€ 2.379.950"
+    assert metric(at, "Reserve raakt op") == "niet vóór 2031"
+    assert "Basisscenario: de officiële cijfers" in at.info[0].value
+
+
+def test_every_headline_figure_names_its_source():
+    at = open_app()
+    for m in at.metric:
+        assert m.help and ("peildatum" in m.help or "Prognose" in m.help), m.label
+
+
+def test_a_slider_change_updates_the_figures_beside_the_baseline():
+    at = open_app()
+    at.slider(key="huisvesting_per_halfjaar").set_value(150).run()
+    assert metric(at, "Achterstand 1 januari 2027") == "34 ✅"
+    assert "Basisscenario: **88**" in [c.value for c in at.caption]
+    assert "huisvesting per halfjaar 150 (basis: 96)" in at.info[0].value
+
+
+def test_a_select_slider_change_moves_the_reserve():
+    at = open_app()
+    at.select_slider(key="zorgkosten_groei_pct").set_value(3.0).run()
+    assert metric(at, "Reserve raakt op") == "in 2028"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_query_parameters_restore_a_scenario_on_any_page(page):
+    at = open_app(page, huisvesting_per_halfjaar="150", zorgkosten_groei_pct="3%", huurtoeslag_grote_gezinnen="false")
+    assert at.slider(key="huisvesting_per_halfjaar").value == 150
+    assert at.select_slider(key="zorgkosten_groei_pct").value == 3.0
+    assert at.toggle(key="huurtoeslag_grote_gezinnen").value is False
+    assert not at.warning or all("ongeldige" not in w.value for w in at.warning)
+
+
+def test_query_parameters_restore_the_headline_figures():
+    at = open_app(huisvesting_per_halfjaar="150", zorgkosten_groei_pct="3%")
+    assert metric(at, "Achterstand 1 januari 2027") == "34 ✅"
+    assert metric(at, "Reserve raakt op") == "in 2028"
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [("huisvesting_per_halfjaar", "abc"), ("instroom_pct", "9999"), ("du_mo_indexatie_pct", "veel"), ("eenmalig", "Onbekende regel")],
+)
+def test_bad_query_values_fall_back_to_the_baseline_with_a_notice(key, value):
+    at = open_app(**{key: value})
+    assert any("ongeldige waarde" in w.value for w in at.warning)
+    assert metric(at, "Achterstand 1 januari 2027") == "88 ❌"
+    assert metric(at, "Reserve eind 2030") == "€ 194.178"
+
+
+def test_the_notice_stays_until_the_reset_button():
+    at = open_app(huisvesting_per_halfjaar="abc", instroom_pct="20")
+    at.slider(key="huisvesting_per_halfjaar").set_value(120).run()
+    assert any("ongeldige waarde" in w.value for w in at.warning)
+    at.button(key="reset").click().run()
+    assert not any("ongeldige waarde" in w.value for w in at.warning)
+    assert at.slider(key="instroom_pct").value == 0
+    assert at.slider(key="huisvesting_per_halfjaar").value == 96
+    assert metric(at, "Achterstand 1 januari 2027") == "88 ❌"
+
+
+def test_taakstelling_page_shows_charts_and_the_placements_needed():
+    at = open_app("pages/taakstelling.py")
+    assert len(at.get("vega_lite_chart")) == 2
+    needed = at.dataframe[0].value.set_index("Halfjaar")
+    assert needed.loc["2026-H2", "Nodig"] == "148"
+    assert needed.loc["2026-H2", "Verwacht in scenario"] == "96"
+    at.slider(key="huisvesting_per_halfjaar").set_value(150).run()
+    per_halfjaar = at.dataframe[1].value.set_index("Halfjaar")
+    assert per_halfjaar.loc["2026-H2", "Achterstand eind"] == "34"
+    assert per_halfjaar.loc["2026-H1", "Achterstand eind"] == "71"
+
+
+def test_reserve_page_explains_the_tot_en_met_2027_reading():
+    at = open_app("pages/reserve.py")
+    assert len(at.get("vega_lite_chart")) == 2
+    assert "niet vóór 2031" in at.info[0].value and "op in 2028" in at.info[0].value
+    reserve = at.dataframe[0].value.set_index("Jaar")
+    assert reserve.loc["2026", "Reserve eind"] == "€ 2.379.950"
+    lines = at.dataframe[1].value.set_index("Regel")
+    assert lines.loc["Compensatie DU MO 2025", "Structureel/eenmalig"] == "eenmalig"
+
+
+def test_bronnen_page_flags_the_inconsistency_with_both_sources():
+    at = open_app("pages/bronnen.py")
+    warning = next(w.value for w in at.warning if "1e helft 2026" in w.value)
+    assert "71 + 104 − 96 = 79" in warning
+    assert "Raadsinformatiebrief" in warning and "Provincie Limburg" in warning
+    assumptions = at.dataframe[0].value
+    assert list(assumptions["Aanname"]) == [p.label for p in PARAMETERS]
+    figures = at.dataframe[1].value
+    assert {"Bron", "Peildatum", "Soort"} <= set(figures.columns)
+    assert "€ 2.379.949,37" in set(figures["Waarde"])
+
+
+def test_an_older_database_gives_a_clear_message(db_path):
+    con = duckdb.connect(str(db_path))
+    con.execute("CREATE TABLE meta (sleutel VARCHAR, waarde VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('schema_versie', '0')")
+    con.close()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "schemaversie 0" in at.error[0].value
