@@ -194,7 +194,7 @@ def print_table(targets: list[Target]) -> None:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.rerun", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--herhalingen", "--repeats", dest="repeats", type=int, default=DEFAULT_REPEATS,
         help=f"aantal gemeten rondes (standaard {DEFAULT_REPEATS})",
@@ -207,8 +207,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    # AppTest touches session state outside a script run; Streamlit warns about it every time.
-    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+    # AppTest touches session state outside a script run and Streamlit warns about it every
+    # time; a filter, because Streamlit resets its loggers' levels when it reads its config.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(lambda record: False)
     print_header(args.repeats)
     with tempfile.TemporaryDirectory(prefix="verkenner-bench-") as database_dir:
         # A fresh database, built from data/seeds on first use; set before any session starts.
