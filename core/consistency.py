@@ -42,12 +42,13 @@ def _halfjaar_index(basis: Basis) -> dict[tuple[str, str], pd.Series]:
     return {(r["periode"], r["grootheid"]): r for _, r in basis.halfjaar.iterrows()}
 
 
-def _finding(basis, onderwerp, periode, omschrijving, reported, parts, berekend, eenheid) -> Bevinding | None:
+def _finding(basis, onderwerp, periode, omschrijving, reported, parts, berekend, eenheid) -> list[Bevinding]:
+    """[] when the reported figure equals the recomputed one, else one finding."""
     verschil = float(reported["waarde"]) - berekend
     if verschil == 0:
-        return None
+        return []
     ernst = "afronding" if eenheid == "euro" and abs(verschil) <= AFRONDING_EURO else "waarschuwing"
-    return Bevinding(
+    return [Bevinding(
         onderwerp=onderwerp,
         periode=periode,
         omschrijving=omschrijving,
@@ -59,7 +60,7 @@ def _finding(basis, onderwerp, periode, omschrijving, reported, parts, berekend,
             sorted({_bron(basis, p["bron_id"], p["sectie"], p["peildatum"]) for p in parts})
         ),
         ernst=ernst,
-    )
+    )]
 
 
 def check_achterstand(basis: Basis) -> list[Bevinding]:
@@ -82,9 +83,7 @@ def check_achterstand(basis: Basis) -> list[Bevinding]:
             f"Achterstand eind {fmt.periode(periode)}: gerapporteerd {fmt.getal(reported['waarde'])}, "
             f"maar {begin} + {taak} − {real} = {berekend}"
         )
-        finding = _finding(basis, "taakstelling", periode, omschrijving, reported, parts, berekend, "personen")
-        if finding:
-            findings.append(finding)
+        findings += _finding(basis, "taakstelling", periode, omschrijving, reported, parts, berekend, "personen")
     return findings
 
 
@@ -103,9 +102,7 @@ def check_opgave(basis: Basis) -> list[Bevinding]:
             f"Opgave {fmt.periode(periode)}: gerapporteerd {fmt.getal(reported['waarde'])}, "
             f"maar {begin} + {taak} = {begin + taak}"
         )
-        finding = _finding(basis, "taakstelling", periode, omschrijving, reported, parts, begin + taak, "personen")
-        if finding:
-            findings.append(finding)
+        findings += _finding(basis, "taakstelling", periode, omschrijving, reported, parts, begin + taak, "personen")
     return findings
 
 
@@ -129,9 +126,7 @@ def check_begrotingstotalen(basis: Basis) -> list[Bevinding]:
             f"som van de regels {fmt.euro(berekend)}"
         )
         parts = [r for _, r in lines.iterrows()]
-        finding = _finding(basis, "begroting", reported["periode"], omschrijving, reported, parts, berekend, "euro")
-        if finding:
-            findings.append(finding)
+        findings += _finding(basis, "begroting", reported["periode"], omschrijving, reported, parts, berekend, "euro")
     return findings
 
 
@@ -151,9 +146,7 @@ def check_reserve(basis: Basis) -> list[Bevinding]:
             f"maar {fmt.euro(start, 2)} − {fmt.euro(dno)} + ({fmt.euro(resultaat)}) = {fmt.euro(berekend, 2)}"
         )
         parts = [by_key[k] for k in needed[:3]]
-        finding = _finding(basis, "reserve", periode, omschrijving, by_key["stand_eind"], parts, berekend, "euro")
-        if finding:
-            findings.append(finding)
+        findings += _finding(basis, "reserve", periode, omschrijving, by_key["stand_eind"], parts, berekend, "euro")
     return findings
 
 

@@ -123,6 +123,15 @@ def _pct1(value) -> str:
     return fmt.procent(value, 1)
 
 
+def _jaarlijkse_groei(naam: str, label: str, kort: str, bron: str, toelichting: str) -> Parameter:
+    """A yearly growth rate from 2027 on; the begroting assumes none, hence baseline 0."""
+    return Parameter(
+        naam=naam, label=label, kort=kort, bron=bron, toelichting=toelichting,
+        eenheid="procent per jaar", standaard=0.0, groep="Beschermd Thuis / MO", widget=SELECT_SLIDER,
+        minimum=-5.0, maximum=10.0, stap=0.1, weergave=_pct1, soort="aanname",
+    )
+
+
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="instroom_pct",
@@ -239,54 +248,27 @@ PARAMETERS: tuple[Parameter, ...] = (
         ),
         toelichting="Wat HAR+ per geplaatst groot huishouden (6 personen) kost.",
     ),
-    Parameter(
+    _jaarlijkse_groei(
         naam="du_mo_indexatie_pct",
         label="Indexatie DU MO per jaar",
         kort="DU MO-indexatie",
-        eenheid="procent per jaar",
-        standaard=0.0,
-        groep="Beschermd Thuis / MO",
-        widget=SELECT_SLIDER,
-        minimum=-5.0,
-        maximum=10.0,
-        stap=0.1,
-        weergave=_pct1,
-        soort="aanname",
         bron=(
             "regiobegroting 2026 §4.2.4: 'bij het gelijk blijven van het tekort' (geen indexatie "
             "verondersteld); de regiogemeenten brengen hun DU MO-indexatie in"
         ),
         toelichting="Jaarlijkse groei vanaf 2027 van de DU MO-bijdrage en de compensatie DU MO.",
     ),
-    Parameter(
+    _jaarlijkse_groei(
         naam="iubw_indexatie_pct",
         label="Indexatie IUBW per jaar",
         kort="IUBW-indexatie",
-        eenheid="procent per jaar",
-        standaard=0.0,
-        groep="Beschermd Thuis / MO",
-        widget=SELECT_SLIDER,
-        minimum=-5.0,
-        maximum=10.0,
-        stap=0.1,
-        weergave=_pct1,
-        soort="aanname",
         bron="regiobegroting 2026 §4.2.4: 'bij het gelijk blijven van het tekort' (geen indexatie verondersteld)",
         toelichting="Jaarlijkse groei vanaf 2027 van de IUBW-bijdrage Beschermd Wonen (95%).",
     ),
-    Parameter(
+    _jaarlijkse_groei(
         naam="zorgkosten_groei_pct",
         label="Groei zorgkosten per jaar",
         kort="zorgkostengroei",
-        eenheid="procent per jaar",
-        standaard=0.0,
-        groep="Beschermd Thuis / MO",
-        widget=SELECT_SLIDER,
-        minimum=-5.0,
-        maximum=10.0,
-        stap=0.1,
-        weergave=_pct1,
-        soort="aanname",
         bron=(
             "regiobegroting 2026 §4.2.4: 'bij het gelijk blijven van het tekort'; tarieven worden "
             "jaarlijks geïndexeerd (§4.2.1)"
