@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from core import formatting as fmt
 from core.data import Basis
 from core.herkomst import bron as _bron
@@ -38,10 +36,6 @@ class Bevinding:
         return self.gerapporteerd - self.berekend
 
 
-def _halfjaar_index(basis: Basis) -> dict[tuple[str, str], pd.Series]:
-    return {(r["periode"], r["grootheid"]): r for _, r in basis.halfjaar.iterrows()}
-
-
 def _finding(basis, onderwerp, periode, omschrijving, reported, parts, berekend, eenheid) -> list[Bevinding]:
     """[] when the reported figure equals the recomputed one, else one finding."""
     verschil = float(reported["waarde"]) - berekend
@@ -65,7 +59,7 @@ def _finding(basis, onderwerp, periode, omschrijving, reported, parts, berekend,
 
 def check_achterstand(basis: Basis) -> list[Bevinding]:
     """Reported achterstand_eind against begin + taakstelling − realisatie, for every half year."""
-    figures = _halfjaar_index(basis)
+    figures = basis.halfjaar_rijen
     findings = []
     for (periode, grootheid), reported in figures.items():
         if grootheid != "achterstand_eind":
@@ -89,7 +83,7 @@ def check_achterstand(basis: Basis) -> list[Bevinding]:
 
 def check_opgave(basis: Basis) -> list[Bevinding]:
     """Reported opgave against achterstand at the start + taakstelling."""
-    figures = _halfjaar_index(basis)
+    figures = basis.halfjaar_rijen
     findings = []
     for (periode, grootheid), reported in figures.items():
         if grootheid != "opgave":
