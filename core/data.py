@@ -265,8 +265,14 @@ def _read(path: str | os.PathLike | None, sql: str, params: list | None = None) 
 
 
 def latest_versie(path: str | os.PathLike | None = None) -> int:
-    """The newest data version in the database (cheap: used as a cache key)."""
-    return int(_read(path, "SELECT max(versie) AS versie FROM dataversie")["versie"].iloc[0])
+    """The newest data version in the database (cheap: checked on every rerun as a cache key)."""
+    cursor = connection(path).cursor()
+    try:
+        return int(cursor.execute("SELECT max(versie) FROM dataversie").fetchone()[0])
+    except duckdb.Error as error:
+        raise DataError(f"De database kon niet worden gelezen: {error}") from error
+    finally:
+        cursor.close()
 
 
 def _as_of(path, table: str, key: tuple[str, ...], versie: int, order: str) -> pd.DataFrame:

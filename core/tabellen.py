@@ -80,4 +80,6 @@ FIGUREN = {
 
 def opmaak(frame: pd.DataFrame, kolommen: dict) -> pd.DataFrame:
     """``frame`` with Dutch headers and Dutch-formatted text values, for display."""
-    return pd.DataFrame({header: [format_(v) for v in frame[column]] for column, (header, format_) in kolommen.items()})
+    return pd.DataFrame(
+        {header: [format_(v) for v in frame[column]] for column, (header, format_) in kolommen.items()}, dtype=object
+    )
