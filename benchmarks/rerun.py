@@ -36,10 +36,10 @@ REFERENCE_APP = Path(__file__).resolve().parent / "reference_app.py"
 
 # (name, page path as given to AppTest.switch_page): adding a page is one line.
 PAGES = [
-    ("Overzicht", "pages/overzicht.py"),
-    ("Taakstelling", "pages/taakstelling.py"),
-    ("Reserve", "pages/reserve.py"),
-    ("Bronnen", "pages/bronnen.py"),
+    ("Overzicht", "views/overzicht.py"),
+    ("Taakstelling", "views/taakstelling.py"),
+    ("Reserve", "views/reserve.py"),
+    ("Bronnen", "views/bronnen.py"),
 ]
 APP_SLIDER = "huisvesting_per_halfjaar"
 APP_SLIDER_DEFAULT = 96

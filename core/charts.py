@@ -24,6 +24,9 @@ TAAKSTELLING_KLEUR = "#56B4E9"
 STROOM_KLEUREN = {"BW": "#009E73", "MO": "#CC79A7"}
 STREEP = {BASIS: [8, 5], SCENARIO: [1, 0]}
 HOOGTE = 380
+# A system font: Vega measures text before a web font has loaded, and with the app's own
+# typeface axis titles and legend labels were drawn over each other.
+FONT = "sans-serif"
 
 # Vega's number locale, so axes and tooltips read 2.379.949 and € 1.000.
 NL_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}}
@@ -31,10 +34,12 @@ NL_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "curr
 
 def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return (
-        chart.configure(locale=NL_LOCALE, font="sans-serif")
-        .configure_axis(labelFontSize=16, titleFontSize=17, gridColor="#e6e6e6")
-        .configure_legend(labelFontSize=16, titleFontSize=16, orient="bottom", symbolStrokeWidth=4, symbolSize=300)
-        .configure_title(fontSize=20, anchor="start", font="sans-serif")
+        chart.configure(locale=NL_LOCALE, font=FONT)
+        .configure_axis(labelFontSize=16, titleFontSize=17, titlePadding=18, gridColor="#e6e6e6")
+        .configure_legend(
+            labelFontSize=16, titleFontSize=16, orient="bottom", symbolStrokeWidth=4, symbolSize=300, columnPadding=40
+        )
+        .configure_title(fontSize=20, anchor="start", font=FONT)
         .configure_view(strokeWidth=0)
     )
 
@@ -46,11 +51,17 @@ def _fill(template: dict, **datasets: pd.DataFrame) -> dict:
 
 
 def _reeks_color() -> alt.Color:
-    return alt.Color("reeks:N", scale=alt.Scale(domain=list(KLEUREN), range=list(KLEUREN.values())), title=None)
+    return alt.Color(
+        "reeks:N",
+        scale=alt.Scale(domain=list(KLEUREN), range=list(KLEUREN.values())),
+        title=None,
+        legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=4, symbolSize=600),
+    )
 
 
 def _reeks_dash() -> alt.StrokeDash:
-    return alt.StrokeDash("reeks:N", scale=alt.Scale(domain=list(STREEP), range=list(STREEP.values())), legend=None)
+    # Same field as the colour: Vega-Lite merges both into one legend showing colour and dash.
+    return alt.StrokeDash("reeks:N", scale=alt.Scale(domain=list(STREEP), range=list(STREEP.values())), title=None)
 
 
 def _kolommen(frame: pd.DataFrame, columns: dict[str, str], **constant: str) -> dict[str, list]:
@@ -85,7 +96,7 @@ def _achterstand_template() -> dict:
         .mark_line(point=alt.OverlayMarkDef(size=90), strokeWidth=4)
         .encode(
             x=_PERIODE,
-            y=alt.Y("achterstand_eind:Q", title="Achterstand (personen)"),
+            y=alt.Y("achterstand_eind:Q", title=None),
             color=_reeks_color(),
             strokeDash=_reeks_dash(),
             tooltip=[
@@ -113,7 +124,7 @@ def _achterstand_template() -> dict:
     rule = boundary.mark_rule(color="#999999", strokeDash=[2, 4], strokeWidth=2)
     rule_text = boundary.mark_text(align="left", dx=6, y=12, fontSize=15, color="#555555").encode(text="tekst:N")
     chart = alt.layer(rule, rule_text, lines, points, labels).properties(
-        height=HOOGTE, title="Achterstand per halfjaar en normpad Provincie (◆)"
+        height=HOOGTE, title="Achterstand eind halfjaar (personen) en normpad Provincie (◆)"
     )
     return _configure(chart).to_dict()
 
@@ -146,7 +157,7 @@ def _taakstelling_template() -> dict:
         .encode(
             x=_PERIODE,
             xOffset=alt.XOffset("grootheid:N", sort=list(TAAKSTELLING_REEKSEN)),
-            y=alt.Y("personen:Q", title="Personen per halfjaar"),
+            y=alt.Y("personen:Q", title=None),
             color=alt.Color(
                 "grootheid:N",
                 scale=alt.Scale(domain=list(TAAKSTELLING_REEKSEN), range=list(TAAKSTELLING_REEKSEN.values())),
@@ -158,7 +169,7 @@ def _taakstelling_template() -> dict:
                 alt.Tooltip("personen:Q", title="Personen", format=",.0f"),
             ],
         )
-        .properties(height=HOOGTE, title="Taakstelling en realisatie per halfjaar")
+        .properties(height=HOOGTE, title="Taakstelling en realisatie per halfjaar (personen)")
     )
     return _configure(chart).to_dict()
 
@@ -182,7 +193,7 @@ def _reserve_template() -> dict:
         .mark_line(point=alt.OverlayMarkDef(size=90), strokeWidth=4)
         .encode(
             x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("reserve_eind:Q", title="Reserve eind jaar", axis=alt.Axis(format="$,.0f")),
+            y=alt.Y("reserve_eind:Q", title=None, axis=alt.Axis(format="$,.0f")),
             color=_reeks_color(),
             strokeDash=_reeks_dash(),
             tooltip=[
@@ -194,7 +205,7 @@ def _reserve_template() -> dict:
         )
     )
     zero = alt.Chart(alt.InlineData(values=[{"nul": 0}])).mark_rule(color="#000000", strokeWidth=2).encode(y="nul:Q")
-    chart = alt.layer(zero, lines).properties(height=HOOGTE, title="Bestemmingsreserve Beschermd Thuis")
+    chart = alt.layer(zero, lines).properties(height=HOOGTE, title="Bestemmingsreserve Beschermd Thuis, stand eind jaar")
     return _configure(chart).to_dict()
 
 
@@ -207,7 +218,7 @@ def reserve_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
 def _stroom_template() -> dict:
     x = alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0))
     offset = alt.XOffset("stroom:N", sort=list(STROOM_KLEUREN))
-    y = alt.Y("resultaat:Q", title="Resultaat", axis=alt.Axis(format="$,.0f"))
+    y = alt.Y("resultaat:Q", title=None, axis=alt.Axis(format="$,.0f"))
     tooltip = [
         alt.Tooltip("stroom:N", title="Stroom"),
         alt.Tooltip("jaar:O", title="Jaar"),
@@ -222,7 +233,7 @@ def _stroom_template() -> dict:
         .mark_tick(color="#000000", thickness=4, size=30)
         .encode(x=x, xOffset=offset, y=y, tooltip=tooltip)
     )
-    chart = alt.layer(bars, ticks).properties(height=HOOGTE, title="Resultaat per stroom (streepje: basisscenario)")
+    chart = alt.layer(bars, ticks).properties(height=HOOGTE, title="Resultaat per stroom per jaar (streepje: basisscenario)")
     return _configure(chart).to_dict()
 
 

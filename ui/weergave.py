@@ -28,6 +28,14 @@ def kerncijfer(
     st.caption(f"Basisscenario: **{basis_tekst}**")
 
 
+def normstatus(norm: int, gehaald: bool) -> None:
+    """Whether a Provincie norm is met, in words and colour (never by colour or symbol alone)."""
+    if gehaald:
+        st.badge(f"Norm ≤ {norm}: gehaald", color="green", icon=":material/check_circle:")
+    else:
+        st.badge(f"Norm ≤ {norm}: niet gehaald", color="red", icon=":material/cancel:")
+
+
 def grafiek(spec: dict) -> None:
     st.vega_lite_chart(spec, width="stretch")
 

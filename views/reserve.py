@@ -25,7 +25,7 @@ st.info(
     f"totale tekort: daarmee raakt de reserve in dit scenario op {tekortjaar_tekst(eerste_tekortjaar(eigen), scenario.eind_jaar)}. "
     "Het volgt wel als de reserve het MO-tekort alleen moet dragen (zonder het BW-overschot): dan raakt hij op "
     f"{tekortjaar_tekst(eerste_tekortjaar(alleen_mo), scenario.eind_jaar)}.",
-    icon="ℹ️",
+    icon=":material/info:",
 )
 
 st.subheader("Begrotingsregels 2026: structureel of eenmalig, en hoe geïndexeerd")

@@ -7,17 +7,17 @@ from core import herkomst
 from core.kerncijfers import bereken, samenvatting, tekortjaar_tekst
 from core.scenario import Scenario
 from ui import state
-from ui.weergave import kerncijfer
+from ui.weergave import kerncijfer, normstatus
 
 basis, scenario = state.basis(), state.scenario()
 eigen, officieel = bereken(scenario, basis), bereken(Scenario(), basis)
 
 st.title("Sociaal Domein Verkenner")
-st.info(samenvatting(scenario, basis), icon="🗒️")
+st.info(samenvatting(scenario, basis), icon=":material/summarize:")
 
 st.subheader("Huisvesting statushouders")
 periode = fmt.periode(eigen.eerste_prognose)
-kolommen = st.columns(2 + len(eigen.deadlines))
+kolommen = st.columns(3)
 with kolommen[0]:
     kerncijfer(
         f"Opgave {periode}",
@@ -37,17 +37,26 @@ with kolommen[1]:
         f"Norm: {herkomst.norm(basis, eigen.eerste_prognose)}",
         hoger_is_slechter=True,
     )
-for kolom, deadline, basis_deadline in zip(kolommen[2:], eigen.deadlines, officieel.deadlines):
+with kolommen[2]:
+    kerncijfer(
+        f"Verwacht in {periode}",
+        fmt.getal(eigen.verwacht),
+        fmt.getal(officieel.verwacht),
+        eigen.verwacht - officieel.verwacht,
+        "Prognose: het tempo van huisvesting in dit scenario, hoogstens de opgave. Basis: "
+        + herkomst.halfjaarcijfer(basis, "2026-H1", "realisatie"),
+    )
+for kolom, deadline, basis_deadline in zip(st.columns(len(eigen.deadlines)), eigen.deadlines, officieel.deadlines):
     with kolom:
         kerncijfer(
             f"Achterstand {fmt.datum(deadline.deadline)}",
-            f"{deadline.achterstand} {'✅' if deadline.haalt_norm else '❌'}",
+            str(deadline.achterstand),
             str(basis_deadline.achterstand),
             deadline.achterstand - basis_deadline.achterstand,
             f"Prognose (afgeleid uit de aannames). Norm: maximaal {deadline.norm}; {herkomst.norm(basis, deadline.periode)}",
             hoger_is_slechter=True,
         )
-        st.caption(f"Norm Provincie: maximaal **{deadline.norm}**")
+        normstatus(deadline.norm, deadline.haalt_norm)
 
 st.subheader("Beschermd Thuis / Maatschappelijke Opvang")
 links, midden, rechts = st.columns(3)

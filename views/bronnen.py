@@ -19,7 +19,7 @@ for bevinding in bevindingen:
         f"Gerapporteerd: {bevinding.bron_gerapporteerd}.  \nBerekend uit: {bevinding.bronnen_berekening}."
     )
     if bevinding.ernst == "waarschuwing":
-        st.warning(tekst, icon="⚠️")
+        st.warning(tekst, icon=":material/warning:")
     else:
         st.caption("Afrondingsverschil in de bron: " + tekst)
 
