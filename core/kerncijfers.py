@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from core import formatting as fmt
+from core import herkomst
 from core.data import Basis
 from core.reserve import reserve_rijen
 from core.scenario import Scenario
-from core.taakstelling import benodigde_rijen, taakstelling_rijen
+from core.taakstelling import benodigde_rijen, taakstelling_rijen, vorige_periode
 
 
 @dataclass(frozen=True)
@@ -125,3 +126,76 @@ def _opsomming(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+@dataclass(frozen=True)
+class Kaart:
+    """One headline figure as the Overzicht shows it: scenario value beside the baseline."""
+
+    label: str
+    waarde: str
+    basis: str
+    verschil: float | None
+    herkomst: str
+    verschil_tekst: str | None = None
+    hoger_is_slechter: bool = False
+    norm: int | None = None  # the Provincie norm this figure is judged against
+    haalt_norm: bool | None = None
+
+
+def kaarten(scenario: Scenario, basis: Basis) -> dict[str, list[list[Kaart]]]:
+    """The Overzicht's headline figures: per section, rows of cards."""
+    eigen, officieel = bereken(scenario, basis), bereken(Scenario(), basis)
+    periode = fmt.periode(eigen.eerste_prognose)
+    statushouders = [
+        Kaart(
+            f"Opgave {periode}", fmt.getal(eigen.opgave), fmt.getal(officieel.opgave), eigen.opgave - officieel.opgave,
+            herkomst.opgave(basis, eigen.eerste_prognose), hoger_is_slechter=True,
+        ),
+        Kaart(
+            f"Nodig in {periode} voor het normpad", fmt.getal(eigen.nodig), fmt.getal(officieel.nodig),
+            eigen.nodig - officieel.nodig,
+            "Afgeleid: plaatsingen om de norm van de Provincie te halen. Norm: "
+            + herkomst.norm(basis, eigen.eerste_prognose),
+            hoger_is_slechter=True,
+        ),
+        Kaart(
+            f"Verwacht in {periode}", fmt.getal(eigen.verwacht), fmt.getal(officieel.verwacht),
+            eigen.verwacht - officieel.verwacht,
+            "Prognose: het tempo van huisvesting in dit scenario, hoogstens de opgave. Basiswaarde: realisatie "
+            + herkomst.halfjaarcijfer(basis, vorige_periode(eigen.eerste_prognose), "realisatie"),
+        ),
+    ]
+    deadlines = [
+        Kaart(
+            f"Achterstand {fmt.datum(d.deadline)}", str(d.achterstand), str(b.achterstand), d.achterstand - b.achterstand,
+            f"Prognose (afgeleid uit de aannames). Norm: maximaal {d.norm}; {herkomst.norm(basis, d.periode)}",
+            hoger_is_slechter=True, norm=d.norm, haalt_norm=d.haalt_norm,
+        )
+        for d, b in zip(eigen.deadlines, officieel.deadlines)
+    ]
+    verschil_reserve = round(eigen.reserve_eind_basisjaar - officieel.reserve_eind_basisjaar)
+    horizon_basis = fmt.euro(officieel.reserve_eind_horizon)
+    if officieel.eind_jaar != eigen.eind_jaar:
+        horizon_basis += f" (eind {officieel.eind_jaar})"
+    reserve = [
+        Kaart(
+            f"Reserve eind {eigen.reservejaar}", fmt.euro(eigen.reserve_eind_basisjaar),
+            fmt.euro(officieel.reserve_eind_basisjaar), verschil_reserve, herkomst.reserve_eind(basis, eigen.reservejaar),
+            verschil_tekst=fmt.euro(verschil_reserve, signed=True),
+        ),
+        Kaart(
+            "Reserve raakt op", tekortjaar_tekst(eigen.eerste_tekortjaar, eigen.eind_jaar),
+            tekortjaar_tekst(officieel.eerste_tekortjaar, officieel.eind_jaar), None,
+            "Prognose: het eerste jaar waarin de reserve eind van het jaar negatief is, uit de begroting "
+            f"{basis.basisjaar} en de aannames voor indexatie, zorgkosten en eenmalige regels.",
+        ),
+        Kaart(
+            f"Reserve eind {eigen.eind_jaar}", fmt.euro(eigen.reserve_eind_horizon), horizon_basis, None,
+            f"Prognose (afgeleid uit de begroting {basis.basisjaar} en de aannames).",
+        ),
+    ]
+    return {
+        "Huisvesting statushouders": [statushouders, deadlines],
+        "Beschermd Thuis / Maatschappelijke Opvang": [reserve],
+    }

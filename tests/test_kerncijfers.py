@@ -1,6 +1,6 @@
 """Headline figures and the generated summary."""
 
-from core.kerncijfers import bereken, samenvatting
+from core.kerncijfers import bereken, kaarten, samenvatting
 from core.scenario import Scenario
 
 
@@ -36,3 +36,14 @@ def test_summary_counts_the_norms_met(basis):
     text = samenvatting(Scenario(huisvesting_per_halfjaar=150, instroom_pct=20), basis)
     assert "op 1 juli 2027 20 (norm 18; basis: 105)" in text
     assert "1 van de 3 normen van de Provincie wordt gehaald" in text
+
+
+def test_headline_cards_show_scenario_beside_baseline_with_their_source(basis):
+    sections = kaarten(Scenario(huisvesting_per_halfjaar=150), basis)
+    cards = {c.label: c for rows in sections.values() for row in rows for c in row}
+    assert (cards["Achterstand 1 januari 2027"].waarde, cards["Achterstand 1 januari 2027"].basis) == ("34", "88")
+    assert cards["Achterstand 1 januari 2027"].haalt_norm is True
+    assert cards["Opgave 2e helft 2026"].waarde == "184"
+    assert cards["Reserve eind 2026"].basis == "€ 2.379.950"
+    for card in cards.values():
+        assert "peildatum" in card.herkomst or card.herkomst.startswith("Prognose"), card.label

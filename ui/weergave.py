@@ -6,26 +6,26 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
+from core.kerncijfers import Kaart
 from core.tabellen import opmaak
 
 
-def kerncijfer(
-    label: str, scenario_tekst: str, basis_tekst: str, verschil: float | None, bron: str,
-    verschil_tekst: str | None = None, hoger_is_slechter: bool = False,
-) -> None:
+def kaart(figuur: Kaart) -> None:
     """A headline figure: the scenario value, its difference from the baseline, and the baseline beside it."""
     delta = None
-    if verschil:
-        delta = verschil_tekst or fmt.getal(verschil, signed=True)
+    if figuur.verschil:
+        delta = (figuur.verschil_tekst or fmt.getal(figuur.verschil, signed=True)) + " t.o.v. basis"
     st.metric(
-        label,
-        scenario_tekst,
-        delta=f"{delta} t.o.v. basis" if delta else None,
-        delta_color="inverse" if hoger_is_slechter else "normal",
-        help=bron,
+        figuur.label,
+        figuur.waarde,
+        delta=delta,
+        delta_color="inverse" if figuur.hoger_is_slechter else "normal",
+        help=figuur.herkomst,
         border=True,
     )
-    st.caption(f"Basisscenario: **{basis_tekst}**")
+    st.caption(f"Basisscenario: **{figuur.basis}**")
+    if figuur.norm is not None:
+        normstatus(figuur.norm, figuur.haalt_norm)
 
 
 def normstatus(norm: int, gehaald: bool) -> None:
