@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from core import formatting as fmt
 from core.data import Basis
 from core.herkomst import bron as _bron
-from core.taakstelling import vorige_periode
+from core.periode import vorige_periode
 
 # Money totals in the sources are rounded to whole euros; a difference of at most
 # this much is reported as rounding rather than as an inconsistency.

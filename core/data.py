@@ -28,7 +28,7 @@ DEFAULT_DB_PATH = DATA_DIR / "verkenner.duckdb"
 DB_PATH_ENV = "VERKENNER_DB"
 
 # Bump when data/schema.sql changes in a way older files cannot be read with.
-SCHEMA_VERSIE = 1
+SCHEMA_VERSIE = 2
 
 # Seed file -> (table, key columns). The key identifies one figure across versions.
 SEED_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -95,6 +95,11 @@ class Basis:
     @cached_property
     def documenttitels(self) -> dict[str, str]:
         return dict(zip(self.documenten["bron_id"], self.documenten["titel"]))
+
+    @cached_property
+    def documentnamen(self) -> dict[str, str]:
+        """Short document names, for provenance inside tables."""
+        return dict(zip(self.documenten["bron_id"], self.documenten["kort"]))
 
     @cached_property
     def basisjaar(self) -> int:

@@ -6,7 +6,7 @@ import pandas as pd
 
 from core import formatting as fmt
 from core.data import Basis
-from core.taakstelling import vorige_periode
+from core.periode import vorige_periode
 
 def bron(basis: Basis, bron_id: str, sectie: str, peildatum) -> str:
     """``Titel van het document, sectie (peildatum 1 januari 2026)``."""
@@ -93,3 +93,16 @@ def _waarde(waarde: float, eenheid: str) -> str:
         return fmt.euro(waarde, 2 if waarde % 1 else 0)
     decimals = 0 if float(waarde).is_integer() else 2
     return f"{fmt.getal(waarde, decimals)} {eenheid}"
+
+
+GROOTHEID_LABEL = {"taakstelling": "taakstelling", "realisatie": "realisatie", "achterstand_eind": "achterstand", "opgave": "opgave"}
+
+
+def periode_kort(basis: Basis, periode: str, prognose: bool) -> str:
+    """Per half year, each stored figure's soort and short source; forecasts say so."""
+    parts = ["prognose uit de scenario-aannames"] if prognose else []
+    for grootheid, label in GROOTHEID_LABEL.items():
+        row = basis.halfjaar_rijen.get((periode, grootheid))
+        if row is not None and grootheid != "opgave":
+            parts.append(f"{label} {row['soort']} ({basis.documentnamen.get(row['bron_id'], row['bron_id'])})")
+    return "; ".join(parts)

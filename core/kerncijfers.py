@@ -10,7 +10,8 @@ from core import herkomst
 from core.data import Basis
 from core.reserve import reserve_rijen
 from core.scenario import Scenario
-from core.taakstelling import benodigde_rijen, taakstelling_rijen, vorige_periode
+from core.periode import vorige_periode
+from core.taakstelling import benodigde_rijen, taakstelling_rijen
 
 
 @dataclass(frozen=True)

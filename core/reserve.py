@@ -101,7 +101,9 @@ def reservepad(start: float, resultaten: dict[int, float], onttrekkingen: dict[i
     return rows
 
 
-RESERVE_COLUMNS = ["jaar", "baten", "lasten", "resultaat", "overige_onttrekking", "reserve_begin", "reserve_eind"]
+RESERVE_COLUMNS = [
+    "jaar", "baten", "lasten", "resultaat", "overige_onttrekking", "reserve_begin", "reserve_eind", "soort",
+]
 
 
 def project_reserve(scenario: Scenario, basis: Basis) -> pd.DataFrame:
@@ -118,7 +120,13 @@ def reserve_rijen(scenario: Scenario, basis: Basis) -> list[dict]:
         entry["lasten"] += t["lasten"]
     results = {jaar: t["baten"] - t["lasten"] for jaar, t in years.items()}
     pad = reservepad(reserve_start(basis), results, overige_onttrekkingen(basis))
-    return [{**years[r["jaar"]], **r} for r in pad]
+    return [{**years[r["jaar"]], **r, "soort": _soort(r["jaar"], basis)} for r in pad]
+
+
+def _soort(jaar: int, basis: Basis) -> str:
+    if jaar == basis.basisjaar:
+        return f"afgeleid uit de regiobegroting {jaar} (gerapporteerd)"
+    return "prognose uit de scenario-aannames"
 
 
 def eerste_tekortjaar(reserve: pd.DataFrame) -> int | None:

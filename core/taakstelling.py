@@ -13,7 +13,9 @@ import math
 
 import pandas as pd
 
+from core import herkomst
 from core.data import Basis
+from core.periode import periodes, vorige_periode
 from core.parameters import PERSONEN_PER_GROOT_HUISHOUDEN
 from core.scenario import Scenario
 
@@ -30,26 +32,9 @@ COLUMNS = [
     "har_plus_huishoudens",
     "har_plus_kosten",
     "niet_geplaatst_grote_gezinnen",
+    "herkomst",
 ]
-INTEGER_COLUMNS = COLUMNS[1:7] + COLUMNS[9:]
-
-
-def volgende_periode(periode: str) -> str:
-    year, half = periode.split("-H")
-    return f"{year}-H2" if half == "1" else f"{int(year) + 1}-H1"
-
-
-def vorige_periode(periode: str) -> str:
-    year, half = periode.split("-H")
-    return f"{year}-H1" if half == "2" else f"{int(year) - 1}-H2"
-
-
-def periodes(van: str, tot_en_met_jaar: int) -> list[str]:
-    result, current = [], van
-    while int(current[:4]) <= tot_en_met_jaar:
-        result.append(current)
-        current = volgende_periode(current)
-    return result
+INTEGER_COLUMNS = COLUMNS[1:7] + COLUMNS[9:12]
 
 
 def is_gerealiseerd(cijfers: dict[str, int]) -> bool:
@@ -141,6 +126,7 @@ def taakstelling_rijen(scenario: Scenario, basis: Basis) -> list[dict]:
                 "har_plus_huishoudens": extra[0],
                 "har_plus_kosten": extra[1],
                 "niet_geplaatst_grote_gezinnen": extra[2],
+                "herkomst": herkomst.periode_kort(basis, periode, soort == "prognose"),
             }
         )
         begin = eind

@@ -25,6 +25,7 @@ TAAKSTELLING = {
     "haalt_norm": ("Haalt norm", _ja_nee_leeg),
     "har_plus_huishoudens": ("HAR+-huishoudens", fmt.getal),
     "niet_geplaatst_grote_gezinnen": ("Grote gezinnen niet geplaatst", fmt.getal),
+    "herkomst": ("Herkomst", _tekst),
 }
 
 BENODIGD = {
@@ -40,6 +41,7 @@ BENODIGD = {
 
 RESERVE = {
     "jaar": ("Jaar", _tekst),
+    "soort": ("Soort", _tekst),
     "baten": ("Baten", _euro),
     "lasten": ("Lasten", _euro),
     "resultaat": ("Resultaat", _euro),

@@ -17,6 +17,7 @@ CREATE TABLE dataversie (
 CREATE TABLE document (
     bron_id VARCHAR PRIMARY KEY,
     titel   VARCHAR NOT NULL,
+    kort    VARCHAR NOT NULL,  -- short name for tables
     datum   DATE NOT NULL,
     bestand VARCHAR NOT NULL
 );

@@ -113,3 +113,15 @@ def test_faster_housing_never_raises_the_backlog(basis, pace):
     slower = project_taakstelling(Scenario(huisvesting_per_halfjaar=pace), basis)["achterstand_eind"]
     faster = project_taakstelling(Scenario(huisvesting_per_halfjaar=min(pace + 10, 300)), basis)["achterstand_eind"]
     assert (faster <= slower).all()
+
+
+def test_each_half_year_names_the_soort_and_source_of_its_figures(basis):
+    frame = project_taakstelling(Scenario(), basis).set_index("periode")
+    assert frame.loc["2025-H2", "herkomst"] == (
+        "taakstelling afgeleid (Provincie Limburg 10 maart 2026); "
+        "realisatie gerapporteerd (Provincie Limburg 10 maart 2026); "
+        "achterstand gerapporteerd (Provincie Limburg 10 maart 2026)"
+    )
+    assert frame.loc["2026-H2", "herkomst"] == (
+        "prognose uit de scenario-aannames; taakstelling gerapporteerd (raadsinformatiebrief 20 mei 2026)"
+    )
