@@ -1,87 +1,115 @@
-"""Dutch column headers and formats for every table the app shows or exports: one place for each."""
+"""Dutch column headers and kinds for every table the app shows or exports: one place for each.
+
+A column's kind says how it is shown on screen (Dutch text) and how it is exported
+(a number with a Dutch number format in Excel, a plain number in CSV).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
 
 import pandas as pd
 
 from core import formatting as fmt
 
-_tekst, _ja_nee_leeg = fmt.tekst, fmt.ja_nee
+
+@dataclass(frozen=True)
+class Soort:
+    weergave: Callable[[object], str]  # Dutch text on screen
+    excel_formaat: str | None  # Excel number format; None = text
 
 
-def _euro(value) -> str:
-    return fmt.euro(value)
+TEKST = Soort(fmt.tekst, None)
+GETAL = Soort(fmt.getal, "#,##0")
+DECIMAAL = Soort(lambda v: fmt.getal(v, 1), "#,##0.0")
+VERSCHIL = Soort(lambda v: fmt.getal(v, signed=True), "+#,##0;-#,##0;0")
+EURO = Soort(fmt.euro, '"€" #,##0;"€" -#,##0')
+PROCENT = Soort(lambda v: fmt.procent(v, 1), '0.0"%"')  # values already in percent
+JA_NEE = Soort(fmt.ja_nee, None)
+DATUM = Soort(fmt.datum, "d mmmm yyyy")
+
+
+@dataclass(frozen=True)
+class Kolom:
+    kop: str
+    soort: Soort = TEKST
 
 
 TAAKSTELLING = {
-    "periode": ("Halfjaar", _tekst),
-    "soort": ("Soort", _tekst),
-    "achterstand_begin": ("Achterstand begin", fmt.getal),
-    "taakstelling": ("Taakstelling", fmt.getal),
-    "opgave": ("Opgave", fmt.getal),
-    "realisatie": ("Realisatie", fmt.getal),
-    "achterstand_eind": ("Achterstand eind", fmt.getal),
-    "norm_achterstand": ("Norm Provincie (max.)", fmt.getal),
-    "haalt_norm": ("Haalt norm", _ja_nee_leeg),
-    "har_plus_huishoudens": ("HAR+-huishoudens", fmt.getal),
-    "niet_geplaatst_grote_gezinnen": ("Grote gezinnen niet geplaatst", fmt.getal),
-    "herkomst": ("Herkomst", _tekst),
+    "periode": Kolom("Halfjaar"),
+    "soort": Kolom("Soort"),
+    "achterstand_begin": Kolom("Achterstand begin", GETAL),
+    "taakstelling": Kolom("Taakstelling", GETAL),
+    "opgave": Kolom("Opgave", GETAL),
+    "realisatie": Kolom("Realisatie", GETAL),
+    "achterstand_eind": Kolom("Achterstand eind", GETAL),
+    "norm_achterstand": Kolom("Norm Provincie (max.)", GETAL),
+    "haalt_norm": Kolom("Haalt norm", JA_NEE),
+    "har_plus_huishoudens": Kolom("HAR+-huishoudens", GETAL),
+    "niet_geplaatst_grote_gezinnen": Kolom("Grote gezinnen niet geplaatst", GETAL),
+    "herkomst": Kolom("Herkomst"),
 }
 
 BENODIGD = {
-    "periode": ("Halfjaar", _tekst),
-    "achterstand_begin": ("Achterstand begin (op normpad)", fmt.getal),
-    "taakstelling": ("Taakstelling", fmt.getal),
-    "norm_achterstand": ("Norm eind halfjaar (max.)", fmt.getal),
-    "nodig": ("Nodig", fmt.getal),
-    "nodig_per_maand": ("Nodig per maand", lambda v: fmt.getal(v, 1)),
-    "verwacht": ("Verwacht in scenario", fmt.getal),
-    "verschil": ("Verschil", lambda v: fmt.getal(v, signed=True)),
+    "periode": Kolom("Halfjaar"),
+    "achterstand_begin": Kolom("Achterstand begin (op normpad)", GETAL),
+    "taakstelling": Kolom("Taakstelling", GETAL),
+    "norm_achterstand": Kolom("Norm eind halfjaar (max.)", GETAL),
+    "nodig": Kolom("Nodig", GETAL),
+    "nodig_per_maand": Kolom("Nodig per maand", DECIMAAL),
+    "verwacht": Kolom("Verwacht in scenario", GETAL),
+    "verschil": Kolom("Verschil", VERSCHIL),
 }
 
 RESERVE = {
-    "jaar": ("Jaar", _tekst),
-    "soort": ("Soort", _tekst),
-    "baten": ("Baten", _euro),
-    "lasten": ("Lasten", _euro),
-    "resultaat": ("Resultaat", _euro),
-    "overige_onttrekking": ("Overige onttrekking (DNO)", _euro),
-    "reserve_begin": ("Reserve begin", _euro),
-    "reserve_eind": ("Reserve eind", _euro),
+    "jaar": Kolom("Jaar"),
+    "soort": Kolom("Soort"),
+    "baten": Kolom("Baten", EURO),
+    "lasten": Kolom("Lasten", EURO),
+    "resultaat": Kolom("Resultaat", EURO),
+    "overige_onttrekking": Kolom("Overige onttrekking (DNO)", EURO),
+    "reserve_begin": Kolom("Reserve begin", EURO),
+    "reserve_eind": Kolom("Reserve eind", EURO),
 }
 
 STROOM = {
-    "jaar": ("Jaar", _tekst),
-    "stroom": ("Stroom", _tekst),
-    "baten": ("Baten", _euro),
-    "lasten": ("Lasten", _euro),
-    "resultaat": ("Resultaat", _euro),
+    "jaar": Kolom("Jaar"),
+    "stroom": Kolom("Stroom"),
+    "baten": Kolom("Baten", EURO),
+    "lasten": Kolom("Lasten", EURO),
+    "resultaat": Kolom("Resultaat", EURO),
 }
 
 BEGROTINGSREGELS = {
-    "stroom": ("Stroom", _tekst),
-    "regel": ("Regel", _tekst),
-    "kant": ("Lasten/baten", _tekst),
-    "bedrag": ("Bedrag 2026", _euro),
-    "karakter": ("Structureel/eenmalig", _tekst),
-    "indexatie_label": ("Indexatie", _tekst),
-    "groei": ("Groei per jaar (scenario)", lambda v: fmt.procent(v, 1)),
+    "stroom": Kolom("Stroom"),
+    "regel": Kolom("Regel"),
+    "kant": Kolom("Lasten/baten"),
+    "bedrag": Kolom("Bedrag 2026", EURO),
+    "karakter": Kolom("Structureel/eenmalig"),
+    "indexatie_label": Kolom("Indexatie"),
+    "groei": Kolom("Groei per jaar (scenario)", PROCENT),
 }
 
 FIGUREN = {
-    "onderwerp": ("Onderwerp", _tekst),
-    "omschrijving": ("Cijfer", _tekst),
-    "periode": ("Periode", _tekst),
-    "waarde": ("Waarde", _tekst),
-    "soort": ("Soort", _tekst),
-    "bron": ("Bron", _tekst),
-    "peildatum": ("Peildatum", fmt.datum),
-    "toelichting": ("Toelichting", _tekst),
+    "onderwerp": Kolom("Onderwerp"),
+    "omschrijving": Kolom("Cijfer"),
+    "periode": Kolom("Periode"),
+    "waarde": Kolom("Waarde"),
+    "soort": Kolom("Soort"),
+    "bron": Kolom("Bron"),
+    "peildatum": Kolom("Peildatum", DATUM),
+    "toelichting": Kolom("Toelichting"),
 }
 
 
-def opmaak(frame: pd.DataFrame, kolommen: dict) -> pd.DataFrame:
+def opmaak(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFrame:
     """``frame`` with Dutch headers and Dutch-formatted text values, for display."""
     return pd.DataFrame(
-        {header: [format_(v) for v in frame[column]] for column, (header, format_) in kolommen.items()}, dtype=object
+        {k.kop: [k.soort.weergave(v) for v in frame[column]] for column, k in kolommen.items()}, dtype=object
     )
+
+
+def met_koppen(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFrame:
+    """``frame`` with Dutch headers and its values kept as they are (numbers stay numbers), for export."""
+    return frame[list(kolommen)].rename(columns={column: k.kop for column, k in kolommen.items()})
