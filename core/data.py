@@ -28,7 +28,7 @@ DEFAULT_DB_PATH = DATA_DIR / "verkenner.duckdb"
 DB_PATH_ENV = "VERKENNER_DB"
 
 # Bump when data/schema.sql changes in a way older files cannot be read with.
-SCHEMA_VERSIE = 2
+SCHEMA_VERSIE = 3
 
 # Seed file -> (table, key columns). The key identifies one figure across versions.
 SEED_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -306,4 +306,84 @@ def load_basis(path: str | os.PathLike | None = None, versie: int | None = None)
         begroting=begroting,
         kengetallen=kengetallen,
         documenten=_read(path, "SELECT * FROM document ORDER BY datum, bron_id"),
+    )
+
+
+# --- saved scenarios -------------------------------------------------------------------
+# All writes go through one lock: DuckDB allows one writer per file, and the version
+# number of a new save must not race with another session saving the same name.
+_write_lock = threading.Lock()
+
+SCENARIO_KOLOMMEN = "id, naam, versie, omschrijving, instellingen, data_versie, opgeslagen_op"
+
+
+def _write(path, sql: str, params: list) -> list[tuple]:
+    with _write_lock:
+        cursor = connection(path).cursor()
+        try:
+            cursor.execute("BEGIN TRANSACTION")
+            rows = cursor.execute(sql, params).fetchall()
+            cursor.execute("COMMIT")
+            return rows
+        except duckdb.Error as error:
+            cursor.execute("ROLLBACK")
+            raise DataError(f"Opslaan in de database is mislukt; er is niets gewijzigd. ({error})") from error
+        finally:
+            cursor.close()
+
+
+def insert_scenario(path, naam: str, omschrijving: str, instellingen: str, data_versie: int) -> dict:
+    """Store a scenario as the next version of ``naam`` (version 1 for a new name)."""
+    rows = _write(
+        path,
+        "INSERT INTO opgeslagen_scenario (naam, versie, omschrijving, instellingen, data_versie, opgeslagen_op) "
+        "SELECT ?, coalesce(max(versie), 0) + 1, ?, ?, ?, now()::TIMESTAMP "
+        "FROM opgeslagen_scenario WHERE naam = ? "
+        f"RETURNING {SCENARIO_KOLOMMEN}",
+        [naam, omschrijving, instellingen, data_versie, naam],
+    )
+    return _scenario_record(rows[0], gearchiveerd=False)
+
+
+def set_archived(path, naam: str, archived: bool) -> None:
+    if archived:
+        _write(path, "INSERT OR IGNORE INTO scenario_archief VALUES (?, now()::TIMESTAMP)", [naam])
+    else:
+        _write(path, "DELETE FROM scenario_archief WHERE naam = ?", [naam])
+
+
+def _scenario_record(row: tuple, gearchiveerd: bool) -> dict:
+    keys = [k.strip() for k in SCENARIO_KOLOMMEN.split(",")]
+    return dict(zip(keys, row)) | {"gearchiveerd": gearchiveerd}
+
+
+def _select_scenarios(path, where: str, params: list) -> list[dict]:
+    cursor = connection(path).cursor()
+    try:
+        rows = cursor.execute(
+            f"SELECT {', '.join('s.' + k.strip() for k in SCENARIO_KOLOMMEN.split(','))}, a.naam IS NOT NULL "
+            "FROM opgeslagen_scenario s LEFT JOIN scenario_archief a ON a.naam = s.naam "
+            f"WHERE {where} ORDER BY s.naam, s.versie",  # where: our own constant fragments
+            params,
+        ).fetchall()
+    except duckdb.Error as error:
+        raise DataError(f"De opgeslagen scenario's konden niet worden gelezen: {error}") from error
+    finally:
+        cursor.close()
+    return [_scenario_record(row[:-1], gearchiveerd=bool(row[-1])) for row in rows]
+
+
+def select_scenario(path, scenario_id: int) -> dict | None:
+    rows = _select_scenarios(path, "s.id = ?", [scenario_id])
+    return rows[0] if rows else None
+
+
+def select_versions(path, naam: str) -> list[dict]:
+    return _select_scenarios(path, "s.naam = ?", [naam])
+
+
+def select_latest_scenarios(path) -> list[dict]:
+    """The newest version of every saved name, archived ones included (flagged)."""
+    return _select_scenarios(
+        path, "s.versie = (SELECT max(versie) FROM opgeslagen_scenario o WHERE o.naam = s.naam)", []
     )

@@ -79,3 +79,25 @@ CREATE TABLE kengetal (
     versie      INTEGER NOT NULL REFERENCES dataversie (versie),
     PRIMARY KEY (onderwerp, sleutel, periode, versie)
 );
+
+-- Saved scenarios are immutable: saving under the same name adds a version. The
+-- scenario's settings are its query-string form (only values that differ from the
+-- baseline), and data_versie pins the base data it was computed on.
+CREATE SEQUENCE opgeslagen_scenario_id START 1;
+
+CREATE TABLE opgeslagen_scenario (
+    id            INTEGER PRIMARY KEY DEFAULT nextval('opgeslagen_scenario_id'),
+    naam          VARCHAR NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 80),
+    versie        INTEGER NOT NULL CHECK (versie >= 1),
+    omschrijving  VARCHAR NOT NULL DEFAULT '' CHECK (length(omschrijving) <= 1000),
+    instellingen  VARCHAR NOT NULL,
+    data_versie   INTEGER NOT NULL REFERENCES dataversie (versie),
+    opgeslagen_op TIMESTAMP NOT NULL,
+    UNIQUE (naam, versie)
+);
+
+-- Archiving hides a scenario (all its versions) from the lists; nothing is deleted.
+CREATE TABLE scenario_archief (
+    naam            VARCHAR PRIMARY KEY,
+    gearchiveerd_op TIMESTAMP NOT NULL
+);

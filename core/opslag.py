@@ -1,0 +1,126 @@
+"""Saved scenarios: named, versioned, immutable, archivable; each pinned to its data version.
+
+The SQL lives in core.data; this module holds the rules: what a valid name is, when a
+save is a new scenario and when a new version, and how settings become a Scenario.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+from core import data
+from core.scenario import Scenario
+
+MAX_NAAM = 80
+MAX_OMSCHRIJVING = 1000
+
+
+class OngeldigeInvoer(ValueError):
+    """Input the user must correct; the message is Dutch and says how."""
+
+
+@dataclass(frozen=True)
+class OpgeslagenScenario:
+    id: int
+    naam: str
+    versie: int
+    omschrijving: str
+    scenario: Scenario
+    data_versie: int
+    opgeslagen_op: datetime
+    gearchiveerd: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.naam} (versie {self.versie})"
+
+
+def _normaliseer(naam: str) -> str:
+    return " ".join(naam.split()).casefold()
+
+
+def valideer(naam: str, omschrijving: str) -> tuple[str, str]:
+    """Cleaned (naam, omschrijving), or OngeldigeInvoer with a Dutch message."""
+    naam, omschrijving = " ".join((naam or "").split()), (omschrijving or "").strip()
+    if not naam:
+        raise OngeldigeInvoer("Geef het scenario een naam.")
+    if len(naam) > MAX_NAAM:
+        raise OngeldigeInvoer(f"De naam is {len(naam)} tekens lang; het maximum is {MAX_NAAM}.")
+    if len(omschrijving) > MAX_OMSCHRIJVING:
+        raise OngeldigeInvoer(
+            f"De omschrijving is {len(omschrijving)} tekens lang; het maximum is {MAX_OMSCHRIJVING}."
+        )
+    return naam, omschrijving
+
+
+def bewaar(
+    scenario: Scenario,
+    naam: str,
+    omschrijving: str,
+    data_versie: int,
+    *,
+    nieuwe_versie: bool = False,
+    path: str | os.PathLike | None = None,
+) -> OpgeslagenScenario:
+    """Save ``scenario``: as a new name, or (``nieuwe_versie``) as the next version of an existing one."""
+    naam, omschrijving = valideer(naam, omschrijving)
+    bestaand = {_normaliseer(s.naam): s.naam for s in lijst(path, gearchiveerd=True)}
+    if nieuwe_versie:
+        if _normaliseer(naam) not in bestaand:
+            raise OngeldigeInvoer(f"Er is nog geen scenario '{naam}'; sla het op als nieuw scenario.")
+        naam = bestaand[_normaliseer(naam)]
+    elif _normaliseer(naam) in bestaand:
+        raise OngeldigeInvoer(
+            f"Er bestaat al een scenario met de naam '{bestaand[_normaliseer(naam)]}'. "
+            "Kies een andere naam, of sla op als nieuwe versie van dat scenario."
+        )
+    record = data.insert_scenario(path, naam, omschrijving, json.dumps(scenario.naar_query(), sort_keys=True), data_versie)
+    return _uit_record(record, path)
+
+
+def lijst(path: str | os.PathLike | None = None, *, gearchiveerd: bool = False) -> list[OpgeslagenScenario]:
+    """The newest version of every saved scenario; archived ones only when asked."""
+    return [_uit_record(r, path) for r in data.select_latest_scenarios(path) if gearchiveerd or not r["gearchiveerd"]]
+
+
+def versies(naam: str, path: str | os.PathLike | None = None) -> list[OpgeslagenScenario]:
+    """Every version of one scenario, oldest first: older versions stay readable."""
+    return [_uit_record(r, path) for r in data.select_versions(path, naam)]
+
+
+def open_scenario(scenario_id: int, path: str | os.PathLike | None = None) -> OpgeslagenScenario | None:
+    record = data.select_scenario(path, scenario_id)
+    return None if record is None else _uit_record(record, path)
+
+
+def archiveer(naam: str, path: str | os.PathLike | None = None) -> None:
+    data.set_archived(path, naam, True)
+
+
+def herstel(naam: str, path: str | os.PathLike | None = None) -> None:
+    data.set_archived(path, naam, False)
+
+
+@lru_cache(maxsize=32)
+def _regels(path: str, data_versie: int) -> tuple[str, ...]:
+    # A data version never changes once stored, so its begroting lines can be cached.
+    return tuple(line["regel"] for line in data.load_basis(path, data_versie).begrotingsregels)
+
+
+def _uit_record(record: dict, path) -> OpgeslagenScenario:
+    regels = _regels(str(data.database_path(path)), int(record["data_versie"]))
+    scenario, _problems = Scenario.uit_query(json.loads(record["instellingen"]), regels)
+    return OpgeslagenScenario(
+        id=int(record["id"]),
+        naam=record["naam"],
+        versie=int(record["versie"]),
+        omschrijving=record["omschrijving"],
+        scenario=scenario,
+        data_versie=int(record["data_versie"]),
+        opgeslagen_op=record["opgeslagen_op"],
+        gearchiveerd=record["gearchiveerd"],
+    )

@@ -1,0 +1,81 @@
+"""Saving, versioning, reopening and archiving scenarios in a real DuckDB file."""
+
+import pytest
+
+from core import data, opslag
+from core.data import load_basis
+from core.opslag import OngeldigeInvoer
+from core.scenario import Scenario
+
+VARIANT = Scenario(instroom_pct=20, du_mo_indexatie_pct=2.5, eenmalig=[])
+
+
+@pytest.fixture
+def db(db_path):
+    load_basis(db_path)
+    return db_path
+
+
+def test_save_and_reopen_round_trip(db):
+    saved = opslag.bewaar(VARIANT, "Hoge instroom", "Instroom +20%, DU MO 2,5%", 1, path=db)
+    assert (saved.naam, saved.versie, saved.data_versie) == ("Hoge instroom", 1, 1)
+    reopened = opslag.open_scenario(saved.id, path=db)
+    assert reopened.scenario == VARIANT
+    assert reopened.omschrijving == "Instroom +20%, DU MO 2,5%"
+    assert opslag.open_scenario(999, path=db) is None
+
+
+def test_saving_again_makes_a_new_version_and_keeps_the_old(db):
+    first = opslag.bewaar(VARIANT, "Hoge instroom", "", 1, path=db)
+    second = opslag.bewaar(VARIANT.met(instroom_pct=30), "hoge  INSTROOM", "meer", 1, nieuwe_versie=True, path=db)
+    assert (second.naam, second.versie) == ("Hoge instroom", 2)
+    assert [v.versie for v in opslag.versies("Hoge instroom", path=db)] == [1, 2]
+    assert opslag.open_scenario(first.id, path=db).scenario.instroom_pct == 20
+    assert [s.label for s in opslag.lijst(path=db)] == ["Hoge instroom (versie 2)"]
+
+
+@pytest.mark.parametrize(
+    "naam, omschrijving, message",
+    [
+        ("", "", "Geef het scenario een naam"),
+        ("   ", "", "Geef het scenario een naam"),
+        ("x" * 81, "", "maximum is 80"),
+        ("Goed", "y" * 1001, "maximum is 1000"),
+    ],
+)
+def test_invalid_names_and_descriptions_are_refused(db, naam, omschrijving, message):
+    with pytest.raises(OngeldigeInvoer, match=message):
+        opslag.bewaar(VARIANT, naam, omschrijving, 1, path=db)
+    assert opslag.lijst(path=db, gearchiveerd=True) == []
+
+
+def test_a_duplicate_name_gets_a_clear_message(db):
+    opslag.bewaar(VARIANT, "Hoge instroom", "", 1, path=db)
+    with pytest.raises(OngeldigeInvoer, match="bestaat al een scenario met de naam 'Hoge instroom'"):
+        opslag.bewaar(Scenario(), " hoge instroom ", "", 1, path=db)
+    with pytest.raises(OngeldigeInvoer, match="nog geen scenario"):
+        opslag.bewaar(Scenario(), "Onbekend", "", 1, nieuwe_versie=True, path=db)
+
+
+def test_archive_hides_but_never_deletes(db):
+    saved = opslag.bewaar(VARIANT, "Oud plan", "", 1, path=db)
+    opslag.archiveer("Oud plan", path=db)
+    assert opslag.lijst(path=db) == []
+    assert [s.gearchiveerd for s in opslag.lijst(path=db, gearchiveerd=True)] == [True]
+    assert opslag.open_scenario(saved.id, path=db).scenario == VARIANT  # short links keep working
+    opslag.herstel("Oud plan", path=db)
+    assert [s.naam for s in opslag.lijst(path=db)] == ["Oud plan"]
+
+
+def test_a_saved_scenario_keeps_its_data_version(db):
+    saved = opslag.bewaar(VARIANT, "Voor de correctie", "", 1, path=db)
+    con = data.connection(db)
+    con.execute("INSERT INTO dataversie VALUES (2, now(), 'nieuwe cijfers')")
+    assert data.latest_versie(db) == 2
+    assert opslag.open_scenario(saved.id, path=db).data_versie == 1
+
+
+def test_scenarios_survive_reopening_the_file(db):
+    saved = opslag.bewaar(VARIANT, "Blijvend", "", 1, path=db)
+    data.close_all()
+    assert opslag.open_scenario(saved.id, path=db).scenario == VARIANT
