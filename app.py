@@ -8,6 +8,7 @@ from ui import sidebar, state
 st.set_page_config(page_title="Sociaal Domein Verkenner", page_icon=":material/home_work:", layout="wide")
 
 try:
+    state.open_link()
     basis = state.basis()
 except DataError as error:
     st.error(f"De basisdata kunnen niet worden geladen. {error}")
@@ -15,16 +16,21 @@ except DataError as error:
 
 regels = [line["regel"] for line in basis.begrotingsregels]
 sidebar.controle_link(regels)
-state.zet_scenario(sidebar.scenario_knoppen(regels))
+scenario = sidebar.scenario_knoppen(regels)
+state.zet_scenario(scenario)
+state.synchroniseer_link(scenario)
 
 for melding in sidebar.link_meldingen():
     st.warning(f"De link bevat een ongeldige waarde. {melding}", icon=":material/warning:")
+if state.link_melding():
+    st.warning(state.link_melding(), icon=":material/warning:")
 
 pagina = st.navigation(
     [
         st.Page("views/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
         st.Page("views/taakstelling.py", title="Taakstelling", icon=":material/home_work:"),
         st.Page("views/reserve.py", title="Reserve", icon=":material/savings:"),
+        st.Page("views/scenarios.py", title="Scenario's", icon=":material/bookmarks:"),
         st.Page("views/bronnen.py", title="Bronnen", icon=":material/menu_book:"),
     ]
 )

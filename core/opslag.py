@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
+import pandas as pd
+
 from core import data
 from core.scenario import Scenario
 
@@ -124,3 +126,25 @@ def _uit_record(record: dict, path) -> OpgeslagenScenario:
         opgeslagen_op=record["opgeslagen_op"],
         gearchiveerd=record["gearchiveerd"],
     )
+
+
+def overzicht(opgeslagen: list[OpgeslagenScenario]) -> pd.DataFrame:
+    """One row per saved scenario for the list: what it is and how it differs from the baseline."""
+    return pd.DataFrame(
+        {
+            "id": [s.id for s in opgeslagen],
+            "naam": [s.naam for s in opgeslagen],
+            "versie": [s.versie for s in opgeslagen],
+            "omschrijving": [s.omschrijving for s in opgeslagen],
+            "afwijkingen": [afwijkingen_tekst(s.scenario) for s in opgeslagen],
+            "opgeslagen_op": [s.opgeslagen_op for s in opgeslagen],
+            "data_versie": [s.data_versie for s in opgeslagen],
+            "status": ["gearchiveerd" if s.gearchiveerd else "actief" for s in opgeslagen],
+        }
+    )
+
+
+def afwijkingen_tekst(scenario: Scenario) -> str:
+    """``instroom +20%; DU MO-indexatie 2,5%`` — or ``basisscenario``."""
+    changes = [f"{p.kort} {p.formatteer(v)}" for p, _base, v in scenario.afwijkingen()]
+    return "; ".join(changes) or "basisscenario"

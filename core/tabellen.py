@@ -91,6 +91,17 @@ BEGROTINGSREGELS = {
     "groei": Kolom("Groei per jaar (scenario)", PROCENT),
 }
 
+OPGESLAGEN = {
+    "id": Kolom("Nr."),
+    "naam": Kolom("Naam"),
+    "versie": Kolom("Versie", GETAL),
+    "omschrijving": Kolom("Omschrijving"),
+    "afwijkingen": Kolom("Afwijkingen van het basisscenario"),
+    "opgeslagen_op": Kolom("Opgeslagen op", DATUM),
+    "data_versie": Kolom("Dataversie", GETAL),
+    "status": Kolom("Status"),
+}
+
 FIGUREN = {
     "onderwerp": Kolom("Onderwerp"),
     "omschrijving": Kolom("Cijfer"),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.parameters import MULTISELECT, PARAMETERS, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
+from core.parameters import PARAMETERS, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
 from core.scenario import Scenario
+from ui import state
 
 # Shown at the top of the sidebar; the rest sit in an expander to keep the meeting view calm.
 HOOFDKNOPPEN = ("instroom_pct", "huisvesting_per_halfjaar", "huurtoeslag_grote_gezinnen", "du_mo_indexatie_pct", "zorgkosten_groei_pct")
@@ -30,13 +31,9 @@ def link_meldingen() -> list[str]:
 
 
 def _terug_naar_basis() -> None:
-    for parameter in PARAMETERS:
-        st.session_state[parameter.naam] = _widget_waarde(parameter, parameter.standaard)
+    state.zet_knoppen(Scenario())
+    state.sluit_opgeslagen()
     st.session_state[MELDINGEN_KEY] = []
-
-
-def _widget_waarde(parameter: Parameter, value):
-    return sorted(value) if parameter.widget == MULTISELECT else value
 
 
 def _control(parameter: Parameter, regels: list[str]):
@@ -60,11 +57,28 @@ def _control(parameter: Parameter, regels: list[str]):
     return frozenset(st.multiselect(parameter.label, options=regels, default=sorted(parameter.standaard), **common))
 
 
+def _geopend_melding(current: Scenario) -> None:
+    saved = state.geopend()
+    if saved is None:
+        return
+    gewijzigd = "" if saved.scenario == current else " (gewijzigd, nog niet opgeslagen)"
+    st.caption(f"Geopend: **{saved.label}**{gewijzigd}")
+    nieuwste = state.nieuwste_versie()
+    if state.data_versie() < nieuwste:
+        st.warning(
+            f"Dit scenario is berekend op dataversie {saved.data_versie}; er is nieuwere basisdata "
+            f"(versie {nieuwste}). De cijfers zijn zoals ze toen waren.",
+            icon=":material/history:",
+        )
+        st.button("Herberekenen op de nieuwste data", on_click=state.herbereken_op_nieuwste_data, key="herbereken")
+
+
 def scenario_knoppen(regels: list[str]) -> Scenario:
     """Draw the controls in the sidebar and return the scenario they describe."""
     values = {}
     with st.sidebar:
         st.header("Scenario")
+        status = st.container()
         for parameter in PARAMETERS:
             if parameter.naam in HOOFDKNOPPEN:
                 values[parameter.naam] = _control(parameter, regels)
@@ -74,4 +88,7 @@ def scenario_knoppen(regels: list[str]) -> Scenario:
                     values[parameter.naam] = _control(parameter, regels)
         st.button("Terug naar basisscenario", on_click=_terug_naar_basis, width="stretch", key="reset")
         st.caption("De link in de adresbalk opent precies dit scenario; kopieer hem om het te delen.")
-    return Scenario(**values)
+    current = Scenario(**values)
+    with status:
+        _geopend_melding(current)
+    return current

@@ -1,17 +1,22 @@
-"""What every page reads: the base data (cached) and the current scenario."""
+"""What every page reads: the base data (cached), the current scenario and the saved one that is open."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-import pandas as pd
-
-from core import herkomst, tabellen
+from core import herkomst, opslag, tabellen
 from core.consistency import Bevinding, check_all
 from core.data import Basis, database_path, latest_versie, load_basis
+from core.opslag import OpgeslagenScenario
+from core.parameters import MULTISELECT, PARAMETERS
 from core.scenario import Scenario
 
 SCENARIO_KEY = "_scenario"
+GEOPEND_KEY = "_geopend"  # the saved scenario that is open, if any
+DATA_VERSIE_KEY = "_data_versie"  # a pinned data version (an opened saved scenario); None = newest
+LINK_MELDING_KEY = "_scenario_link_melding"
+LINK_PARAM = "scenario"
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -21,14 +26,22 @@ def _basis(path: str, versie: int) -> Basis:
     return load_basis(path, versie)
 
 
-def _sleutel() -> tuple[str, int]:
-    path = str(database_path())
-    return path, latest_versie(path)
+def pad() -> str:
+    return str(database_path())
+
+
+def nieuwste_versie() -> int:
+    return latest_versie(pad())
+
+
+def data_versie() -> int:
+    """The data version the app computes on: pinned by an opened saved scenario, else the newest."""
+    return st.session_state.get(DATA_VERSIE_KEY) or nieuwste_versie()
 
 
 def basis() -> Basis:
-    """The newest base data; re-read only when a new data version has been stored."""
-    return _basis(*_sleutel())
+    """The base data at the current data version; re-read only when that version changes."""
+    return _basis(pad(), data_versie())
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -39,7 +52,7 @@ def _bronnen(path: str, versie: int) -> tuple[pd.DataFrame, list[Bevinding]]:
 
 def bronnen() -> tuple[pd.DataFrame, list[Bevinding]]:
     """The formatted table of all base figures and the consistency findings (scenario-independent)."""
-    return _bronnen(*_sleutel())
+    return _bronnen(pad(), data_versie())
 
 
 def scenario() -> Scenario:
@@ -49,3 +62,74 @@ def scenario() -> Scenario:
 
 def zet_scenario(value: Scenario) -> None:
     st.session_state[SCENARIO_KEY] = value
+
+
+def zet_knoppen(value: Scenario) -> None:
+    """Move the sidebar controls to ``value`` (only before they are drawn, e.g. in a callback)."""
+    for parameter in PARAMETERS:
+        waarde = getattr(value, parameter.naam)
+        st.session_state[parameter.naam] = sorted(waarde) if parameter.widget == MULTISELECT else waarde
+
+
+def geopend() -> OpgeslagenScenario | None:
+    return st.session_state.get(GEOPEND_KEY)
+
+
+def open_opgeslagen(saved: OpgeslagenScenario) -> None:
+    """Show a saved scenario as it was saved: its settings and the data version it was computed on."""
+    zet_knoppen(saved.scenario)
+    st.session_state[GEOPEND_KEY] = saved
+    st.session_state[DATA_VERSIE_KEY] = saved.data_versie
+
+
+def markeer_geopend(saved: OpgeslagenScenario) -> None:
+    """The controls already show ``saved`` (it was just saved from them): only remember it."""
+    st.session_state[GEOPEND_KEY] = saved
+    st.session_state[DATA_VERSIE_KEY] = saved.data_versie
+
+
+def dupliceer(saved: OpgeslagenScenario) -> None:
+    """Load a saved scenario's settings as a new, unsaved scenario, with a name to start from."""
+    zet_knoppen(saved.scenario)
+    sluit_opgeslagen()
+    st.session_state["opslaan_naam"] = f"{saved.naam} (kopie)"
+    st.session_state["opslaan_omschrijving"] = saved.omschrijving
+
+
+def sluit_opgeslagen() -> None:
+    st.session_state[GEOPEND_KEY] = None
+    st.session_state[DATA_VERSIE_KEY] = None
+
+
+def herbereken_op_nieuwste_data() -> None:
+    st.session_state[DATA_VERSIE_KEY] = None
+
+
+def open_link() -> None:
+    """On a session's first run, open the saved scenario a short link ``?scenario=<id>`` names."""
+    if LINK_MELDING_KEY in st.session_state:
+        return
+    st.session_state[LINK_MELDING_KEY] = None
+    raw = st.query_params.get(LINK_PARAM)
+    if raw is None:
+        return
+    saved = opslag.open_scenario(int(raw), pad()) if raw.isdigit() else None
+    if saved is None:
+        st.session_state[LINK_MELDING_KEY] = f"De link noemt scenario '{raw}', maar dat bestaat niet. Het basisscenario is geopend."
+        del st.query_params[LINK_PARAM]
+        return
+    open_opgeslagen(saved)
+
+
+def link_melding() -> str | None:
+    return st.session_state.get(LINK_MELDING_KEY)
+
+
+def synchroniseer_link(current: Scenario) -> None:
+    """Keep ``?scenario=<id>`` in the URL exactly while the open saved scenario is unchanged."""
+    saved = geopend()
+    if saved is not None and saved.scenario == current:
+        if st.query_params.get(LINK_PARAM) != str(saved.id):
+            st.query_params[LINK_PARAM] = str(saved.id)
+    elif LINK_PARAM in st.query_params:
+        del st.query_params[LINK_PARAM]

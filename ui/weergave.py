@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pandas as pd
 import streamlit as st
 
@@ -47,3 +49,11 @@ def tabel(frame: pd.DataFrame, kolommen: dict[str, tuple[str, callable]]) -> Non
 
 def bron(tekst: str) -> None:
     st.caption(f"Bron: {tekst}")
+
+
+def korte_link(scenario_id: int) -> str:
+    """The full short link to a saved scenario, on this app's own address."""
+    url = urlsplit(st.context.url or "")
+    prefix = st.get_option("server.baseUrlPath").strip("/")
+    root = f"{url.scheme}://{url.netloc}/" if url.netloc else "/"
+    return f"{root}{prefix + '/' if prefix else ''}?scenario={scenario_id}"

@@ -1,0 +1,100 @@
+"""The Scenario's page and short links through AppTest, on a real database file."""
+
+from streamlit.testing.v1 import AppTest
+
+from core import opslag
+from core.scenario import Scenario
+from tests.conftest import APP
+
+OPSLAAN = "FormSubmitter:opslaan-Opslaan"
+
+
+def scenarios_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("views/scenarios.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def save(at: AppTest, naam: str, omschrijving: str = "") -> AppTest:
+    at.text_input(key="opslaan_naam").input(naam)
+    at.text_area(key="opslaan_omschrijving").input(omschrijving)
+    at.button(key=OPSLAAN).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_save_the_current_scenario_and_get_a_short_link(db_path):
+    at = scenarios_page()
+    at.slider(key="instroom_pct").set_value(20).run()
+    save(at, "Hoge instroom", "Twintig procent meer")
+    assert "Opgeslagen als Hoge instroom (versie 1)" in at.success[0].value
+    assert at.query_params["scenario"] == "1"
+    saved = opslag.open_scenario(1, db_path)
+    assert saved.scenario == Scenario(instroom_pct=20)
+    assert saved.omschrijving == "Twintig procent meer"
+
+
+def test_a_refused_name_keeps_what_was_typed():
+    at = scenarios_page()
+    save(at, "Plan A")
+    at.slider(key="instroom_pct").set_value(40).run()
+    save(at, " plan a ", "Mijn toelichting")
+    assert "bestaat al een scenario met de naam 'Plan A'" in at.error[0].value
+    assert at.text_input(key="opslaan_naam").value == " plan a "
+    assert at.text_area(key="opslaan_omschrijving").value == "Mijn toelichting"
+
+
+def test_short_link_restores_the_saved_scenario_and_its_figures(db_path):
+    saved = opslag.bewaar(Scenario(huisvesting_per_halfjaar=150), "Versnellen", "", 1, path=db_path)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["scenario"] = str(saved.id)
+    at.run()
+    assert at.slider(key="huisvesting_per_halfjaar").value == 150
+    assert [m.value for m in at.metric if m.label == "Achterstand 1 januari 2027"] == ["34"]
+    assert any("Geopend: **Versnellen (versie 1)**" in c.value for c in at.sidebar.caption)
+    at.slider(key="huisvesting_per_halfjaar").set_value(140).run()
+    assert "scenario" not in at.query_params  # changed: the short link no longer describes it
+    assert any("gewijzigd" in c.value for c in at.sidebar.caption)
+
+
+def test_an_unknown_short_link_says_so():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["scenario"] = "99"
+    at.run()
+    assert any("scenario '99'" in w.value and "bestaat niet" in w.value for w in at.warning)
+    assert at.slider(key="huisvesting_per_halfjaar").value == 96
+
+
+def test_a_saved_scenario_shows_its_own_data_version_until_recomputed(db_path):
+    from core import data
+
+    saved = opslag.bewaar(Scenario(), "Oude cijfers", "", 1, path=db_path)
+    con = data.connection(db_path)
+    con.execute("INSERT INTO dataversie VALUES (2, now(), 'COA-correctie')")
+    con.execute(
+        "INSERT INTO halfjaarcijfer SELECT periode, grootheid, 79, bron_id, sectie, peildatum, soort, '', 2 "
+        "FROM halfjaarcijfer WHERE periode = '2026-H1' AND grootheid = 'achterstand_eind'"
+    )
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["scenario"] = str(saved.id)
+    at.run()
+    assert [m.value for m in at.metric if m.label == "Opgave 2e helft 2026"] == ["184"]  # 113 + 71, as then
+    assert any("nieuwere basisdata" in w.value for w in at.sidebar.warning)
+    at.button(key="herbereken").click().run()
+    assert [m.value for m in at.metric if m.label == "Opgave 2e helft 2026"] == ["192"]  # 113 + 79
+
+
+def test_open_duplicate_and_archive_from_the_list(db_path):
+    opslag.bewaar(Scenario(instroom_pct=20), "Hoge instroom", "", 1, path=db_path)
+    at = scenarios_page()
+    at.button(key="openen").click().run()
+    assert at.slider(key="instroom_pct").value == 20
+    at.button(key="dupliceren").click().run()
+    assert at.text_input(key="opslaan_naam").value == "Hoge instroom (kopie)"
+    save(at, "Hoge instroom (kopie)")
+    assert [s.naam for s in opslag.lijst(db_path)] == ["Hoge instroom", "Hoge instroom (kopie)"]
+    at.selectbox(key="keuze").select_index(0).run()
+    at.button(key="archiveer").click().run()
+    assert [s.naam for s in opslag.lijst(db_path)] == ["Hoge instroom (kopie)"]
+    assert opslag.open_scenario(1, db_path) is not None  # archived, not deleted

@@ -1,0 +1,55 @@
+"""Scenario's: save the current scenario, and open, duplicate, archive or share saved ones."""
+
+import streamlit as st
+
+from core import opslag, tabellen
+from core.opslag import OngeldigeInvoer
+from ui import state
+from ui.weergave import korte_link, tabel
+
+scenario, geopend = state.scenario(), state.geopend()
+st.title("Scenario's")
+if melding := st.session_state.pop("_opslaan_melding", None):
+    st.success(melding, icon=":material/check_circle:")
+
+st.subheader("Huidig scenario opslaan")
+st.caption(f"Afwijkingen van het basisscenario: {opslag.afwijkingen_tekst(scenario)}.")
+with st.form("opslaan"):  # a form keeps what was typed when the name is refused
+    naam = st.text_input("Naam", key="opslaan_naam", max_chars=opslag.MAX_NAAM)
+    omschrijving = st.text_area("Omschrijving (optioneel)", key="opslaan_omschrijving", max_chars=opslag.MAX_OMSCHRIJVING)
+    als_versie = geopend is not None and st.checkbox(f"Opslaan als nieuwe versie van '{geopend.naam}'", key="als_versie")
+    if st.form_submit_button("Opslaan", type="primary"):
+        try:
+            saved = opslag.bewaar(
+                scenario, geopend.naam if als_versie else naam, omschrijving, state.data_versie(),
+                nieuwe_versie=als_versie, path=state.pad(),
+            )
+        except OngeldigeInvoer as error:
+            st.error(str(error), icon=":material/error:")
+        else:
+            state.markeer_geopend(saved)
+            st.session_state["_opslaan_melding"] = f"Opgeslagen als {saved.label}. Korte link: {korte_link(saved.id)}"
+            st.rerun()
+
+st.subheader("Opgeslagen scenario's")
+toon_archief = st.toggle("Toon ook gearchiveerde scenario's", key="toon_archief")
+opgeslagen = opslag.lijst(state.pad(), gearchiveerd=toon_archief)
+if not opgeslagen:
+    st.info("Er zijn nog geen opgeslagen scenario's.", icon=":material/info:")
+    st.stop()
+tabel(opslag.overzicht(opgeslagen), tabellen.OPGESLAGEN)
+
+keuze = st.selectbox("Kies een scenario", opgeslagen, format_func=lambda s: s.label, key="keuze")
+versies = opslag.versies(keuze.naam, state.pad())
+gekozen = st.selectbox("Versie", list(reversed(versies)), format_func=lambda s: s.label, key="keuze_versie")
+with st.container(border=True):
+    st.markdown(f"**{gekozen.label}** — {gekozen.omschrijving or 'geen omschrijving'}")
+    st.caption(f"{opslag.afwijkingen_tekst(gekozen.scenario)} · dataversie {gekozen.data_versie}")
+    st.markdown(f"Korte link: `{korte_link(gekozen.id)}`")
+    openen, dupliceren, archief = st.columns(3)
+    openen.button("Openen", on_click=state.open_opgeslagen, args=(gekozen,), key="openen", width="stretch")
+    dupliceren.button("Dupliceren en aanpassen", on_click=state.dupliceer, args=(gekozen,), key="dupliceren", width="stretch")
+    if keuze.gearchiveerd:
+        archief.button("Terugzetten", on_click=opslag.herstel, args=(keuze.naam, state.pad()), key="herstel", width="stretch")
+    else:
+        archief.button("Archiveren", on_click=opslag.archiveer, args=(keuze.naam, state.pad()), key="archiveer", width="stretch")
