@@ -23,6 +23,8 @@ NORM_KLEUR = "#0072B2"
 TAAKSTELLING_KLEUR = "#56B4E9"
 STROOM_KLEUREN = {"BW": "#009E73", "MO": "#CC79A7"}
 STREEP = {BASIS: [8, 5], SCENARIO: [1, 0]}
+# Saved scenarios on the compare page (Okabe-Ito, without the baseline grey and the current-scenario vermillion).
+SCENARIO_PALET = ["#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#0072B2", "#000000"]
 HOOGTE = 380
 # A system font: Vega measures text before a web font has loaded, and with the app's own
 # typeface axis titles and legend labels were drawn over each other.
@@ -240,3 +242,37 @@ def _stroom_template() -> dict:
 def stroom_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
     """Yearly result per stream (BW, MO): scenario as bars, baseline as black ticks."""
     return _fill(_stroom_template(), scenario=scenario, basis=basis)
+
+
+@cache
+def _vergelijk_template(x: str, y: str, titel: str, euro: bool) -> dict:
+    axis = alt.Axis(format="$,.0f") if euro else alt.Axis()
+    fmt_ = "$,.0f" if euro else ",.0f"
+    lines = (
+        alt.Chart(alt.NamedData(name="reeksen"))
+        .mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=4)
+        .encode(
+            x=alt.X(f"{x}:O", title=None, sort="ascending", axis=alt.Axis(labelAngle=-40 if x == "periode" else 0)),
+            y=alt.Y(f"{y}:Q", title=None, axis=axis),
+            color=alt.Color("variant:N", title=None, legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=4, columns=3)),
+            tooltip=[
+                alt.Tooltip("variant:N", title="Scenario"),
+                alt.Tooltip(f"{x}:O", title="Periode"),
+                alt.Tooltip(f"{y}:Q", title="Waarde", format=fmt_),
+            ],
+        )
+    )
+    layers = [lines]
+    if euro:
+        layers.insert(0, alt.Chart(alt.InlineData(values=[{"nul": 0}])).mark_rule(color="#000000", strokeWidth=2).encode(y="nul:Q"))
+    return _configure(alt.layer(*layers).properties(height=HOOGTE, title=titel)).to_dict()
+
+
+def vergelijk_spec(reeksen: pd.DataFrame, kleuren: dict[str, str], x: str, y: str, titel: str, euro: bool = False) -> dict:
+    """One line per scenario, each in its own colour (the same colour on every chart)."""
+    spec = _fill(_vergelijk_template(x, y, titel, euro), reeksen=reeksen)
+    for layer in spec["layer"]:
+        color = layer.get("encoding", {}).get("color")
+        if color is not None:
+            color["scale"] = {"domain": list(kleuren), "range": list(kleuren.values())}
+    return spec

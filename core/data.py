@@ -338,11 +338,10 @@ def insert_scenario(path, naam: str, omschrijving: str, instellingen: str, data_
         path,
         "INSERT INTO opgeslagen_scenario (naam, versie, omschrijving, instellingen, data_versie, opgeslagen_op) "
         "SELECT ?, coalesce(max(versie), 0) + 1, ?, ?, ?, now()::TIMESTAMP "
-        "FROM opgeslagen_scenario WHERE naam = ? "
-        f"RETURNING {SCENARIO_KOLOMMEN}",
+        "FROM opgeslagen_scenario WHERE naam = ? RETURNING id",
         [naam, omschrijving, instellingen, data_versie, naam],
     )
-    return _scenario_record(rows[0], gearchiveerd=False)
+    return select_scenario(path, rows[0][0])
 
 
 def set_archived(path, naam: str, archived: bool) -> None:
@@ -352,16 +351,17 @@ def set_archived(path, naam: str, archived: bool) -> None:
         _write(path, "DELETE FROM scenario_archief WHERE naam = ?", [naam])
 
 
-def _scenario_record(row: tuple, gearchiveerd: bool) -> dict:
-    keys = [k.strip() for k in SCENARIO_KOLOMMEN.split(",")]
-    return dict(zip(keys, row)) | {"gearchiveerd": gearchiveerd}
+def _scenario_record(row: tuple) -> dict:
+    keys = [k.strip() for k in SCENARIO_KOLOMMEN.split(",")] + ["eerste_id", "gearchiveerd"]
+    return dict(zip(keys, row))
 
 
 def _select_scenarios(path, where: str, params: list) -> list[dict]:
     cursor = connection(path).cursor()
     try:
         rows = cursor.execute(
-            f"SELECT {', '.join('s.' + k.strip() for k in SCENARIO_KOLOMMEN.split(','))}, a.naam IS NOT NULL "
+            f"SELECT {', '.join('s.' + k.strip() for k in SCENARIO_KOLOMMEN.split(','))}, "
+            "(SELECT min(id) FROM opgeslagen_scenario f WHERE f.naam = s.naam), a.naam IS NOT NULL "
             "FROM opgeslagen_scenario s LEFT JOIN scenario_archief a ON a.naam = s.naam "
             f"WHERE {where} ORDER BY s.naam, s.versie",  # where: our own constant fragments
             params,
@@ -370,7 +370,7 @@ def _select_scenarios(path, where: str, params: list) -> list[dict]:
         raise DataError(f"De opgeslagen scenario's konden niet worden gelezen: {error}") from error
     finally:
         cursor.close()
-    return [_scenario_record(row[:-1], gearchiveerd=bool(row[-1])) for row in rows]
+    return [_scenario_record(row) for row in rows]
 
 
 def select_scenario(path, scenario_id: int) -> dict | None:

@@ -34,6 +34,8 @@ def getal(value, decimals: int = 0, signed: bool = False) -> str:
     """``12345.6`` -> ``12.346``; ``signed`` adds a plus sign to positive numbers."""
     if ontbreekt(value):
         return LEEG
+    if signed and value == 0:
+        signed = False  # "0", not "+0": no change
     return _getal(float(value), decimals, signed)
 
 

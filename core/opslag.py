@@ -35,6 +35,7 @@ class OpgeslagenScenario:
     data_versie: int
     opgeslagen_op: datetime
     gearchiveerd: bool
+    eerste_id: int  # id of version 1: names the scenario across its versions (e.g. for its colour)
 
     @property
     def label(self) -> str:
@@ -124,7 +125,8 @@ def _uit_record(record: dict, path) -> OpgeslagenScenario:
         scenario=scenario,
         data_versie=int(record["data_versie"]),
         opgeslagen_op=record["opgeslagen_op"],
-        gearchiveerd=record["gearchiveerd"],
+        gearchiveerd=bool(record["gearchiveerd"]),
+        eerste_id=int(record["eerste_id"]),
     )
 
 

@@ -98,3 +98,31 @@ def test_open_duplicate_and_archive_from_the_list(db_path):
     at.button(key="archiveer").click().run()
     assert [s.naam for s in opslag.lijst(db_path)] == ["Hoge instroom (kopie)"]
     assert opslag.open_scenario(1, db_path) is not None  # archived, not deleted
+
+
+def test_compare_page_shows_scenarios_side_by_side(db_path):
+    opslag.bewaar(Scenario(instroom_pct=20), "Hoge instroom", "", 1, path=db_path)
+    opslag.bewaar(Scenario(huisvesting_per_halfjaar=150), "Versnellen", "", 1, path=db_path)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["vergelijk"] = ["Hoge instroom", "Versnellen"]
+    at.run()
+    at.switch_page("views/vergelijken.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("Uitkomst")
+    assert list(table.columns) == ["Basisscenario", "Hoge instroom", "Versnellen"]
+    assert table.loc["Achterstand 1 januari 2027 (norm 36)", "Versnellen"] == "34"
+    assert at.dataframe[1].value.set_index("Uitkomst").loc["Achterstand 1 januari 2027 (norm 36)", "Versnellen"] == "-54"
+    assert len(at.get("vega_lite_chart")) == 2
+    texts = [m.value for m in at.markdown]
+    assert "**Versnellen**" in texts
+    assert any("huisvesting per halfjaar 150 (basis: 96)" in t for t in texts)
+
+
+def test_compare_page_with_the_current_scenario_follows_the_sliders():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["vergelijk"] = "Huidig scenario (zijbalk)"
+    at.run()
+    at.switch_page("views/vergelijken.py").run()
+    at.slider(key="huisvesting_per_halfjaar").set_value(150).run()
+    table = at.dataframe[0].value.set_index("Uitkomst")
+    assert table.loc["Achterstand 1 januari 2027 (norm 36)", "Huidig scenario (zijbalk)"] == "34"

@@ -1,0 +1,113 @@
+"""Compare the baseline and up to four scenarios: key outcomes, differences, series and colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core import formatting as fmt
+from core.charts import KLEUREN, BASIS as BASIS_NAAM, SCENARIO_PALET, SCENARIO as HUIDIG_KLEURNAAM
+from core.data import Basis
+from core.kerncijfers import bereken
+from core.opslag import OpgeslagenScenario
+from core.reserve import reserve_rijen
+from core.scenario import Scenario
+from core.taakstelling import taakstelling_rijen
+
+MAX_VARIANTEN = 4
+HUIDIG = "Huidig scenario (zijbalk)"
+
+
+@dataclass(frozen=True)
+class Variant:
+    naam: str
+    scenario: Scenario
+    kleur: str
+
+
+def kleur_van(saved: OpgeslagenScenario) -> str:
+    """A saved scenario keeps one colour on every chart, whatever its position: by its first id."""
+    return SCENARIO_PALET[(saved.eerste_id - 1) % len(SCENARIO_PALET)]
+
+
+def varianten(gekozen: list[OpgeslagenScenario], huidig: Scenario | None = None) -> list[Variant]:
+    """The baseline first, then the current scenario (if asked) and the chosen saved ones."""
+    result = [Variant(BASIS_NAAM, Scenario(), KLEUREN[BASIS_NAAM])]
+    if huidig is not None:
+        result.append(Variant(HUIDIG, huidig, KLEUREN[HUIDIG_KLEURNAAM]))
+    result += [Variant(s.naam, s.scenario, kleur_van(s)) for s in gekozen]
+    return result[: MAX_VARIANTEN + 1]
+
+
+def uitkomsten(varianten_: list[Variant], basis: Basis) -> pd.DataFrame:
+    """Key outcomes: one row per outcome (with its unit), one numeric column per variant."""
+    columns = {v.naam: _uitkomsten(v.scenario, basis) for v in varianten_}
+    labels = list(dict.fromkeys(label for values in columns.values() for label in values))
+    frame = pd.DataFrame({"uitkomst": [label for label, _unit in labels], "eenheid": [unit for _label, unit in labels]})
+    for naam, values in columns.items():
+        frame[naam] = [values.get(label) for label in labels]
+    return frame
+
+
+def _uitkomsten(scenario: Scenario, basis: Basis) -> dict[tuple[str, str], float | None]:
+    k = bereken(scenario, basis)
+    periode = fmt.periode(k.eerste_prognose)
+    values = {
+        (f"Opgave {periode}", "personen"): k.opgave,
+        (f"Nodig in {periode} voor het normpad", "personen"): k.nodig,
+        (f"Verwacht in {periode}", "personen"): k.verwacht,
+    }
+    for d in k.deadlines:
+        values[(f"Achterstand {fmt.datum(d.deadline)} (norm {d.norm})", "personen")] = d.achterstand
+    values[("Normen van de Provincie gehaald", "aantal")] = sum(d.haalt_norm for d in k.deadlines)
+    for row in reserve_rijen(scenario, basis):
+        values[(f"Reserve eind {row['jaar']}", "euro")] = row["reserve_eind"]
+    values[("Reserve raakt op in", "jaar")] = k.eerste_tekortjaar
+    return values
+
+
+def verschillen(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each variant minus the baseline, for the numeric outcomes (a year has no difference)."""
+    names = [c for c in frame.columns if c not in ("uitkomst", "eenheid", BASIS_NAAM)]
+    diff = frame[["uitkomst", "eenheid"]].copy()
+    for naam in names:
+        diff[naam] = [
+            None if unit == "jaar" or v is None or b is None or pd.isna(v) or pd.isna(b) else v - b
+            for v, b, unit in zip(frame[naam], frame[BASIS_NAAM], frame["eenheid"])
+        ]
+    return diff
+
+
+def opgemaakt(frame: pd.DataFrame, signed: bool = False) -> pd.DataFrame:
+    """Dutch text for display: each row in its own unit."""
+    shown = frame[["uitkomst"]].rename(columns={"uitkomst": "Uitkomst"})
+    for naam in frame.columns[2:]:
+        shown[naam] = [_tekst(v, unit, signed) for v, unit in zip(frame[naam], frame["eenheid"])]
+    return shown
+
+
+def _tekst(value, unit: str, signed: bool) -> str:
+    if unit == "jaar":
+        return fmt.LEEG if signed else (str(int(value)) if not fmt.ontbreekt(value) else "niet binnen de horizon")
+    if unit == "euro":
+        return fmt.euro(value, signed=signed)
+    return fmt.getal(value, signed=signed)
+
+
+def achterstand_reeksen(varianten_: list[Variant], basis: Basis) -> pd.DataFrame:
+    rows = [
+        {"periode": r["periode"], "achterstand_eind": r["achterstand_eind"], "variant": v.naam}
+        for v in varianten_
+        for r in taakstelling_rijen(v.scenario, basis)
+    ]
+    return pd.DataFrame(rows)
+
+
+def reserve_reeksen(varianten_: list[Variant], basis: Basis) -> pd.DataFrame:
+    rows = [
+        {"jaar": r["jaar"], "reserve_eind": r["reserve_eind"], "variant": v.naam}
+        for v in varianten_
+        for r in reserve_rijen(v.scenario, basis)
+    ]
+    return pd.DataFrame(rows)

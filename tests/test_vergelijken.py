@@ -1,0 +1,66 @@
+"""Comparing the baseline with saved and current scenarios."""
+
+import pandas as pd
+import pytest
+
+from core import charts, opslag
+from core import vergelijken as vgl
+from core.data import load_basis
+from core.scenario import Scenario
+
+
+@pytest.fixture
+def saved(db_path):
+    load_basis(db_path)
+    return [
+        opslag.bewaar(Scenario(instroom_pct=20), "Hoge instroom", "", 1, path=db_path),
+        opslag.bewaar(Scenario(huisvesting_per_halfjaar=150, zorgkosten_groei_pct=3.0), "Versnellen", "", 1, path=db_path),
+    ]
+
+
+def test_key_outcomes_side_by_side(basis, saved):
+    frame = vgl.uitkomsten(vgl.varianten(saved), basis).set_index("uitkomst")
+    assert list(frame.columns) == ["eenheid", "Basisscenario", "Hoge instroom", "Versnellen"]
+    assert frame.loc["Achterstand 1 januari 2027 (norm 36)", "Versnellen"] == 34
+    assert frame.loc["Achterstand 1 juli 2027 (norm 18)", "Hoge instroom"] == 88 + 136 - 96
+    assert frame.loc["Normen van de Provincie gehaald", "Versnellen"] == 3
+    assert frame.loc["Reserve raakt op in", "Versnellen"] == 2028
+    assert pd.isna(frame.loc["Reserve raakt op in", "Basisscenario"])
+
+
+def test_differences_against_the_baseline(basis, saved):
+    diff = vgl.verschillen(vgl.uitkomsten(vgl.varianten(saved), basis)).set_index("uitkomst")
+    assert diff.loc["Achterstand 1 januari 2027 (norm 36)", "Versnellen"] == 34 - 88
+    assert diff.loc["Opgave 2e helft 2026", "Hoge instroom"] == 0
+    assert pd.isna(diff.loc["Reserve raakt op in", "Versnellen"])  # a year is not a quantity
+
+
+def test_current_scenario_and_at_most_four(basis, saved):
+    current = Scenario(du_mo_indexatie_pct=2.0)
+    variants = vgl.varianten(saved * 3, current)
+    assert [v.naam for v in variants][:2] == ["Basisscenario", vgl.HUIDIG]
+    assert len(variants) == 1 + vgl.MAX_VARIANTEN
+
+
+def test_colours_are_stable_per_scenario_and_distinct(saved):
+    first = vgl.varianten(saved)
+    reversed_ = vgl.varianten(list(reversed(saved)))
+    colours = {v.naam: v.kleur for v in first}
+    assert colours == {v.naam: v.kleur for v in reversed_}
+    assert len(set(colours.values())) == len(colours)
+    assert colours["Basisscenario"] == charts.KLEUREN[charts.BASIS]
+
+
+def test_compare_chart_uses_the_scenario_colours(basis, saved):
+    variants = vgl.varianten(saved)
+    kleuren = {v.naam: v.kleur for v in variants}
+    spec = charts.vergelijk_spec(vgl.reserve_reeksen(variants, basis), kleuren, "jaar", "reserve_eind", "Reserve", euro=True)
+    scales = [l["encoding"]["color"]["scale"] for l in spec["layer"] if "color" in l.get("encoding", {})]
+    assert scales == [{"domain": list(kleuren), "range": list(kleuren.values())}]
+    assert set(spec["datasets"]["reeksen"]["variant"]) == set(kleuren)
+
+
+def test_display_is_dutch(basis, saved):
+    shown = vgl.opgemaakt(vgl.uitkomsten(vgl.varianten(saved), basis)).set_index("Uitkomst")
+    assert shown.loc["Reserve eind 2026", "Basisscenario"] == "€ 2.379.950"
+    assert shown.loc["Reserve raakt op in", "Basisscenario"] == "niet binnen de horizon"

@@ -1,0 +1,53 @@
+"""Vergelijken: the baseline and up to four scenarios side by side, in numbers, charts and words."""
+
+import streamlit as st
+
+from core import charts, opslag
+from core import vergelijken as vgl
+from core.kerncijfers import samenvatting
+from ui import state
+from ui.weergave import grafiek
+
+basis, scenario = state.basis(), state.scenario()
+st.title("Scenario's vergelijken")
+
+opgeslagen = {s.naam: s for s in opslag.lijst(state.pad())}
+gekozen = st.multiselect(
+    "Scenario's naast het basisscenario (hoogstens vier)",
+    [vgl.HUIDIG, *opgeslagen],
+    max_selections=vgl.MAX_VARIANTEN,
+    key="vergelijk",
+    bind="query-params",
+    help="Het huidige scenario uit de zijbalk en de opgeslagen scenario's (nieuwste versie). "
+    "De link in de adresbalk opent dezelfde vergelijking.",
+)
+if not gekozen:
+    st.info("Kies hierboven een of meer scenario's om naast het basisscenario te zetten.", icon=":material/info:")
+    st.stop()
+
+varianten = vgl.varianten(
+    [opgeslagen[naam] for naam in gekozen if naam in opgeslagen], scenario if vgl.HUIDIG in gekozen else None
+)
+kleuren = {v.naam: v.kleur for v in varianten}
+uitkomsten = vgl.uitkomsten(varianten, basis)
+
+st.subheader("Kernuitkomsten")
+st.dataframe(vgl.opgemaakt(uitkomsten), hide_index=True, width="stretch")
+st.subheader("Verschil met het basisscenario")
+st.dataframe(vgl.opgemaakt(vgl.verschillen(uitkomsten), signed=True), hide_index=True, width="stretch")
+st.caption(f"Alle scenario's berekend op dataversie {basis.versie}; bronnen en peildata op de pagina Bronnen.")
+
+links, rechts = st.columns(2)
+with links:
+    grafiek(charts.vergelijk_spec(
+        vgl.achterstand_reeksen(varianten, basis), kleuren, "periode", "achterstand_eind", "Achterstand eind halfjaar (personen)"
+    ))
+with rechts:
+    grafiek(charts.vergelijk_spec(
+        vgl.reserve_reeksen(varianten, basis), kleuren, "jaar", "reserve_eind", "Reserve Beschermd Thuis eind jaar", euro=True
+    ))
+
+st.subheader("Wat elk scenario betekent")
+for variant in varianten[1:]:
+    st.markdown(f"**{variant.naam}**")
+    st.write(samenvatting(variant.scenario, basis))
