@@ -4,6 +4,7 @@ import streamlit as st
 
 from core.data import DataError
 from ui import sidebar, state
+from ui.weergave import presentatie_opmaak
 
 st.set_page_config(page_title="Sociaal Domein Verkenner", page_icon=":material/home_work:", layout="wide")
 
@@ -19,6 +20,7 @@ sidebar.controle_link(regels)
 scenario = sidebar.scenario_knoppen(regels)
 state.zet_scenario(scenario)
 state.synchroniseer_link(scenario)
+presentatie_opmaak()
 
 for melding in sidebar.link_meldingen():
     st.warning(f"De link bevat een ongeldige waarde. {melding}", icon=":material/warning:")

@@ -152,3 +152,21 @@ def test_an_older_database_gives_a_clear_message(db_path):
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert "schemaversie 0" in at.error[0].value
+
+
+def test_presentation_mode_from_the_link_keeps_the_headlines_and_drops_the_clutter():
+    at = open_app(modus="presentatie")
+    assert at.segmented_control(key="modus").value == "presentatie"
+    assert metric(at, "Achterstand 1 januari 2027") == "88"
+    assert any("font-size: 4.2rem" in h.proto.body for h in at.get("html"))
+    at = open_app("views/taakstelling.py", modus="presentatie")
+    assert len(at.dataframe) == 1  # only the placements needed, not the detail table
+    assert not at.caption or all(not c.value.startswith("Bron:") for c in at.caption)
+
+
+def test_presentation_mode_switch_in_the_ui():
+    at = open_app("views/reserve.py")
+    assert len(at.dataframe) == 2
+    at.segmented_control(key="modus").set_value("presentatie").run()
+    assert len(at.dataframe) == 0
+    assert len(at.get("vega_lite_chart")) == 2

@@ -77,6 +77,11 @@ def scenario_knoppen(regels: list[str]) -> Scenario:
     """Draw the controls in the sidebar and return the scenario they describe."""
     values = {}
     with st.sidebar:
+        # Options double as the URL value (?modus=presentatie), so they are written as in the link.
+        st.segmented_control(
+            "Weergave", ["standaard", state.PRESENTATIE], default="standaard", key=state.MODUS_KEY, bind="query-params",
+            help="Presentatie: grote cijfers en grafieken voor de beamer, zonder tabellen en voetnoten.",
+        )
         st.header("Scenario")
         status = st.container()
         for parameter in PARAMETERS:
@@ -87,7 +92,8 @@ def scenario_knoppen(regels: list[str]) -> Scenario:
                 if parameter.naam not in HOOFDKNOPPEN:
                     values[parameter.naam] = _control(parameter, regels)
         st.button("Terug naar basisscenario", on_click=_terug_naar_basis, width="stretch", key="reset")
-        st.caption("De link in de adresbalk opent precies dit scenario; kopieer hem om het te delen.")
+        if not state.presentatie():
+            st.caption("De link in de adresbalk opent precies dit scenario; kopieer hem om het te delen.")
     current = Scenario(**values)
     with status:
         _geopend_melding(current)

@@ -133,3 +133,12 @@ def synchroniseer_link(current: Scenario) -> None:
             st.query_params[LINK_PARAM] = str(saved.id)
     elif LINK_PARAM in st.query_params:
         del st.query_params[LINK_PARAM]
+
+
+MODUS_KEY = "modus"
+PRESENTATIE = "presentatie"
+
+
+def presentatie() -> bool:
+    """Presentation mode (``?modus=presentatie``): large figures, few controls, no tables or footnotes."""
+    return st.session_state.get(MODUS_KEY) == PRESENTATIE

@@ -10,6 +10,7 @@ import streamlit as st
 from core import formatting as fmt
 from core.kerncijfers import Kaart
 from core.tabellen import opmaak
+from ui import state
 
 
 def kaart(figuur: Kaart) -> None:
@@ -42,13 +43,33 @@ def grafiek(spec: dict) -> None:
     st.vega_lite_chart(spec, width="stretch")
 
 
-def tabel(frame: pd.DataFrame, kolommen: dict[str, tuple[str, callable]]) -> None:
+def tabel(frame: pd.DataFrame, kolommen: dict) -> None:
     """Show ``frame`` with Dutch headers and Dutch-formatted values."""
     st.dataframe(opmaak(frame, kolommen), hide_index=True, width="stretch")
 
 
 def bron(tekst: str) -> None:
-    st.caption(f"Bron: {tekst}")
+    """A source footnote; left out in presentation mode (the figures' help texts keep their sources)."""
+    if not state.presentatie():
+        st.caption(f"Bron: {tekst}")
+
+
+PRESENTATIE_CSS = """
+<style>
+[data-testid="stMetricValue"] { font-size: 4.2rem; line-height: 1.1; }
+[data-testid="stMetricLabel"] p { font-size: 1.35rem; }
+[data-testid="stMetricDelta"] { font-size: 1.2rem; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p { font-size: 1.3rem; }
+[data-testid="stMain"] h1 { font-size: 3rem; }
+[data-testid="stMain"] h3 { font-size: 2rem; }
+</style>
+"""
+
+
+def presentatie_opmaak() -> None:
+    """Larger type for the projector; drawn once per run by app.py."""
+    if state.presentatie():
+        st.html(PRESENTATIE_CSS)
 
 
 def korte_link(scenario_id: int) -> str:

@@ -15,7 +15,8 @@ eigen, officieel = project_reserve(scenario, basis), project_reserve(Scenario(),
 st.title("Reserve Beschermd Thuis")
 grafiek(charts.reserve_spec(officieel, eigen))
 bron(herkomst.reserve_eind(basis, basis.basisjaar))
-tabel(eigen, tabellen.RESERVE)
+if not state.presentatie():
+    tabel(eigen, tabellen.RESERVE)
 
 st.subheader("Resultaat per stroom")
 grafiek(charts.stroom_spec(resultaat_per_stroom(Scenario(), basis), resultaat_per_stroom(scenario, basis)))
@@ -28,6 +29,7 @@ st.info(
     icon=":material/info:",
 )
 
-st.subheader("Begrotingsregels 2026: structureel of eenmalig, en hoe geïndexeerd")
-tabel(regeloverzicht(scenario, basis), tabellen.BEGROTINGSREGELS)
-bron(herkomst.begroting(basis) + ". Eenmalige regels tellen alleen in 2026; pas ze aan onder 'Meer aannames'.")
+if not state.presentatie():
+    st.subheader("Begrotingsregels 2026: structureel of eenmalig, en hoe geïndexeerd")
+    tabel(regeloverzicht(scenario, basis), tabellen.BEGROTINGSREGELS)
+    bron(herkomst.begroting(basis) + ". Eenmalige regels tellen alleen in 2026; pas ze aan onder 'Meer aannames'.")

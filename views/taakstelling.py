@@ -15,17 +15,18 @@ st.title("Huisvesting statushouders")
 grafiek(charts.achterstand_spec(officieel, eigen, basis.deadlines))
 bron(
     "gerealiseerde halfjaren: COA-cijfers via de Provincie en de raadsinformatiebrief (gerapporteerd of afgeleid, "
-    "zie Bronnen); prognose: afgeleid uit de scenario-aannames. Norm: " + herkomst.norm(basis, "2026-H2")
+    "zie de kolom Herkomst); prognose: afgeleid uit de scenario-aannames. Norm: " + herkomst.norm(basis, "2026-H2")
 )
 
 st.subheader("Hoeveel plaatsingen zijn nodig om op het normpad te blijven?")
-st.caption(
-    "Elke reguliere taakstelling binnen het eigen halfjaar, en de achterstand op of onder de norm op elke "
-    "deadline. Uitgangspunt: de halfjaren ervoor haalden het normpad."
+bron(
+    "Provincie Limburg, brief 10 maart 2026. Elke reguliere taakstelling binnen het eigen halfjaar, en de achterstand "
+    "op of onder de norm op elke deadline. Uitgangspunt: de halfjaren ervoor haalden het normpad."
 )
 tabel(benodigde_plaatsingen(scenario, basis), tabellen.BENODIGD)
 
 grafiek(charts.taakstelling_spec(officieel, eigen))
-st.subheader("Per halfjaar (scenario)")
-tabel(eigen, tabellen.TAAKSTELLING)
-bron("gerealiseerd = gerapporteerde cijfers; prognose = berekend met de aannames in de zijbalk.")
+if not state.presentatie():
+    st.subheader("Per halfjaar (scenario)")
+    tabel(eigen, tabellen.TAAKSTELLING)
+    bron("gerealiseerd = gerapporteerde cijfers; prognose = berekend met de aannames in de zijbalk.")
