@@ -26,7 +26,7 @@ from core import charts
 from core import formatting as fmt
 from core import herkomst
 from core.data import Basis
-from core.kerncijfers import kaarten, samenvatting
+from core.kerncijfers import Kaart, kaarten, samenvatting
 from core.parameters import PARAMETERS
 from core.reserve import project_reserve
 from core.scenario import Scenario
@@ -38,13 +38,15 @@ from core.taakstelling import project_taakstelling
 
 def _exportframe(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFrame:
     """Dutch headers; numbers stay numbers, dates become dates, ja/nee becomes Dutch words."""
-    uit = met_koppen(frame, kolommen).copy()
+    uit = met_koppen(frame, kolommen)  # a new frame (copy-on-write): the caller's stays as it is
     for kolom in kolommen.values():
         if kolom.soort is DATUM:
             uit[kolom.kop] = pd.to_datetime(uit[kolom.kop])
         elif kolom.soort.excel_formaat is None and kolom.soort is not TEKST:
             uit[kolom.kop] = pd.Series(
-                [None if fmt.ontbreekt(v) else kolom.soort.weergave(v) for v in uit[kolom.kop]], dtype=object
+                [None if fmt.ontbreekt(v) else kolom.soort.weergave(v) for v in uit[kolom.kop]],
+                index=uit.index,
+                dtype=object,
             )
     return uit
 
@@ -160,7 +162,7 @@ def _aannamesblad(werkmap: openpyxl.Workbook, scenario: Scenario, basis: Basis) 
     blad.append(["Scenario", _scenario_tekst(scenario)])
     blad.append(["Dataversie", basis.versie])
     blad.append(["Datum export", date.today()])
-    blad["B4"].number_format = DATUM.excel_formaat
+    blad.cell(blad.max_row, 2).number_format = DATUM.excel_formaat
     kop = blad.max_row + 2
     _schrijf_tabel(blad, _aannames(scenario), AANNAMES, rij=kop)
     blad.freeze_panes = f"A{kop + 1}"
@@ -227,6 +229,8 @@ def grafiek_png(spec: dict, schaal: float = 2.0) -> bytes:
 
 # --- printable summary -------------------------------------------------------------------
 
+# Lower than on screen: at print width the charts' 16-pixel labels then read at about 8 points.
+PRINT_HOOGTE = 250
 PRINT_CSS = """
 @page { size: A4; margin: 15mm 15mm; }
 * { box-sizing: border-box; }
@@ -242,7 +246,7 @@ td.getal, th.getal { text-align: right; white-space: nowrap; }
 thead th { background: #eee; }
 tr.sectie th { padding-top: 2.5mm; }
 figure { margin: 2mm 0; }
-svg { display: block; width: 100%; height: auto; max-height: 76mm; }
+svg { display: block; width: 100%; height: auto; max-height: 80mm; }
 .blok, figure, tr { break-inside: avoid; page-break-inside: avoid; }
 .bronnen { font-size: 9.5pt; line-height: 1.3; }
 .bronnen h2 { font-size: 12pt; margin-top: 3mm; }
@@ -274,7 +278,7 @@ def _aannames_html(scenario: Scenario) -> str:
     return _tabel(["Aanname", "Scenario", "Basisscenario"], rows)
 
 
-def _kaartlabel(kaart) -> str:
+def _kaartlabel(kaart: Kaart) -> str:
     return kaart.label if kaart.norm is None else f"{kaart.label} (norm: hoogstens {kaart.norm})"
 
 
@@ -309,7 +313,9 @@ def _bronnen_html(basis: Basis) -> str:
 def samenvatting_html(scenario: Scenario, basis: Basis, naam: str | None = None) -> str:
     """A self-contained, printable one- or two-page summary of the scenario (A4)."""
     titel = naam or ("Basisscenario" if scenario.is_basis else "Scenario")
-    figuren = "".join(f"<figure>{grafiek_svg(spec)}</figure>" for spec in _grafieken(scenario, basis))
+    figuren = "".join(
+        f"<figure>{grafiek_svg({**spec, 'height': PRINT_HOOGTE})}</figure>" for spec in _grafieken(scenario, basis)
+    )
     return f"""<!DOCTYPE html>
 <html lang="nl">
 <head>
@@ -336,6 +342,7 @@ dataversie {_e(basis.versie)}</p>
 # --- reproduce in Python -----------------------------------------------------------------
 
 SNIPPET_KOP = """\
+# Draai dit vanuit de projectmap van de verkenner (de map met app.py).
 from core.data import load_basis
 from core.reserve import eerste_tekortjaar, project_reserve
 from core.scenario import Scenario
