@@ -41,6 +41,8 @@ PAGES = [
     ("/", "Sociaal Domein Verkenner"),
     ("/taakstelling", "Huisvesting statushouders"),
     ("/reserve", "Reserve Beschermd Thuis"),
+    ("/vergelijken", "Scenario's vergelijken"),
+    ("/scenarios", "Scenario's"),
     ("/bronnen", "Bronnen en controles"),
 ]
 
@@ -231,3 +233,36 @@ def test_page_switch_keeps_scenario(page):
     nav.filter(has_text="Overzicht").click()
     expect_title(page, "Sociaal Domein Verkenner")
     expect(metric_value(page, ACHTERSTAND_2027)).to_have_text("87")
+
+
+def test_saved_scenario_short_link_opens_in_a_fresh_browser(page, browser, server):
+    open_app(page, "/scenarios?huisvesting_per_halfjaar=150&zorgkosten_groei_pct=3%25")
+    page.get_by_label("Naam").fill("Versnellen in de browser")
+    page.get_by_role("button", name="Opslaan").click()
+    success = page.get_by_test_id("stAlert").filter(has_text="Opgeslagen als Versnellen in de browser")
+    expect(success).to_be_visible()
+    link = re.search(r"Korte link: (\S+)", success.inner_text()).group(1)
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?scenario=\d+", link), link
+
+    url, _log = server
+    fresh = browser.new_context(base_url=url, viewport={"width": 1366, "height": 768})
+    try:
+        other = fresh.new_page()
+        open_app(other, link)
+        expect(slider(other, HUISVESTING)).to_have_value("150")
+        expect(metric_value(other, ACHTERSTAND_2027)).to_have_text("34")
+        expect(metric_value(other, "Reserve raakt op")).to_have_text("in 2028")
+        expect(other.get_by_test_id("stSidebar")).to_contain_text("Geopend: Versnellen in de browser (versie 1)")
+        expect_no_exception(other)
+    finally:
+        fresh.close()
+
+
+def test_presentation_mode_link_shows_large_headlines(page, tmp_path):
+    open_app(page, "/?modus=presentatie&huisvesting_per_halfjaar=150")
+    value = metric_value(page, ACHTERSTAND_2027)
+    expect(value).to_have_text("34")
+    size = float(value.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
+    assert size >= 60, size
+    page.screenshot(path=tmp_path / "presentatie.png")
+    expect_no_exception(page)
