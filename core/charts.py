@@ -30,7 +30,10 @@ HOOGTE = 380
 # typeface axis titles and legend labels were drawn over each other.
 FONT = "sans-serif"
 
-# Vega's number locale, so axes and tooltips read 2.379.949 and € 1.000.
+# Euro axes build their label themselves: d3's currency format would write −€ 1.000.000,
+# where the tables (and the regiobegroting) write € -1.000.000.
+EURO_AS = alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')")
+# Vega's number locale, so axes and tooltips read 2.379.949.
 NL_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}}
 
 
@@ -39,7 +42,7 @@ def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         chart.configure(locale=NL_LOCALE, font=FONT)
         .configure_axis(labelFontSize=16, titleFontSize=17, titlePadding=18, gridColor="#e6e6e6")
         .configure_legend(
-            labelFontSize=16, titleFontSize=16, orient="bottom", symbolStrokeWidth=4, symbolSize=300, columnPadding=40
+            labelFontSize=16, titleFontSize=16, orient="bottom", symbolStrokeWidth=4, symbolSize=300, columnPadding=40, labelLimit=0
         )
         .configure_title(fontSize=20, anchor="start", font=FONT)
         .configure_view(strokeWidth=0)
@@ -189,20 +192,20 @@ def taakstelling_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
 
 @cache
 def _reserve_template() -> dict:
-    euro_tooltip = {"format": "$,.0f"}
+    euro_tooltip = {"format": ",.0f"}
     lines = (
         alt.Chart(alt.NamedData(name="reeksen"))
         .mark_line(point=alt.OverlayMarkDef(size=90), strokeWidth=4)
         .encode(
             x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("reserve_eind:Q", title=None, axis=alt.Axis(format="$,.0f")),
+            y=alt.Y("reserve_eind:Q", title=None, axis=EURO_AS),
             color=_reeks_color(),
             strokeDash=_reeks_dash(),
             tooltip=[
                 alt.Tooltip("reeks:N", title="Reeks"),
                 alt.Tooltip("jaar:O", title="Jaar"),
-                alt.Tooltip("reserve_eind:Q", title="Reserve eind", **euro_tooltip),
-                alt.Tooltip("resultaat:Q", title="Resultaat", **euro_tooltip),
+                alt.Tooltip("reserve_eind:Q", title="Reserve eind (€)", **euro_tooltip),
+                alt.Tooltip("resultaat:Q", title="Resultaat (€)", **euro_tooltip),
             ],
         )
     )
@@ -220,11 +223,11 @@ def reserve_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
 def _stroom_template() -> dict:
     x = alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0))
     offset = alt.XOffset("stroom:N", sort=list(STROOM_KLEUREN))
-    y = alt.Y("resultaat:Q", title=None, axis=alt.Axis(format="$,.0f"))
+    y = alt.Y("resultaat:Q", title=None, axis=EURO_AS)
     tooltip = [
         alt.Tooltip("stroom:N", title="Stroom"),
         alt.Tooltip("jaar:O", title="Jaar"),
-        alt.Tooltip("resultaat:Q", title="Resultaat", format="$,.0f"),
+        alt.Tooltip("resultaat:Q", title="Resultaat (€)", format=",.0f"),
     ]
     color = alt.Color(
         "stroom:N", scale=alt.Scale(domain=list(STROOM_KLEUREN), range=list(STROOM_KLEUREN.values())), title="Scenario"
@@ -246,8 +249,7 @@ def stroom_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
 
 @cache
 def _vergelijk_template(x: str, y: str, titel: str, euro: bool) -> dict:
-    axis = alt.Axis(format="$,.0f") if euro else alt.Axis()
-    fmt_ = "$,.0f" if euro else ",.0f"
+    axis = EURO_AS if euro else alt.Axis()
     lines = (
         alt.Chart(alt.NamedData(name="reeksen"))
         .mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=4)
@@ -258,7 +260,7 @@ def _vergelijk_template(x: str, y: str, titel: str, euro: bool) -> dict:
             tooltip=[
                 alt.Tooltip("variant:N", title="Scenario"),
                 alt.Tooltip(f"{x}:O", title="Periode"),
-                alt.Tooltip(f"{y}:Q", title="Waarde", format=fmt_),
+                alt.Tooltip(f"{y}:Q", title="Waarde (€)" if euro else "Waarde", format=",.0f"),
             ],
         )
     )

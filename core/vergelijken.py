@@ -13,6 +13,7 @@ from core.kerncijfers import bereken
 from core.opslag import OpgeslagenScenario
 from core.reserve import reserve_rijen
 from core.scenario import Scenario
+from core.tabellen import DECIMAAL, Kolom
 from core.taakstelling import taakstelling_rijen
 
 MAX_VARIANTEN = 4
@@ -77,6 +78,13 @@ def verschillen(frame: pd.DataFrame) -> pd.DataFrame:
             for v, b, unit in zip(frame[naam], frame[BASIS_NAAM], frame["eenheid"])
         ]
     return diff
+
+
+def kolommen(frame: pd.DataFrame) -> dict[str, Kolom]:
+    """Export columns for a comparison table: the outcome, its unit, one number column per scenario."""
+    return {"uitkomst": Kolom("Uitkomst"), "eenheid": Kolom("Eenheid")} | {
+        naam: Kolom(naam, DECIMAAL) for naam in frame.columns[2:]
+    }
 
 
 def opgemaakt(frame: pd.DataFrame, signed: bool = False) -> pd.DataFrame:

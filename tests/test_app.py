@@ -170,3 +170,18 @@ def test_presentation_mode_switch_in_the_ui():
     at.segmented_control(key="modus").set_value("presentatie").run()
     assert len(at.dataframe) == 0
     assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_overzicht_offers_the_summary_and_the_python_snippet():
+    at = open_app(huisvesting_per_halfjaar="150")
+    code = at.get("code")[0].proto.code_text
+    assert "huisvesting_per_halfjaar=150," in code
+    namespace: dict = {}
+    exec(code.replace("print(", "(lambda *a, **k: None)("), namespace)
+    assert namespace["s"].huisvesting_per_halfjaar == 150
+
+
+@pytest.mark.parametrize("page, buttons", [("views/taakstelling.py", 7), ("views/reserve.py", 8)])
+def test_pages_with_tables_and_charts_offer_downloads(page, buttons):
+    at = open_app(page)
+    assert len(at.get("download_button")) == buttons

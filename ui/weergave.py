@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
+from core import export
 from core import formatting as fmt
 from core.kerncijfers import Kaart
 from core.tabellen import opmaak
@@ -39,8 +40,40 @@ def normstatus(norm: int, gehaald: bool) -> None:
         st.badge(f"Norm ≤ {norm}: niet gehaald", color="red", icon=":material/cancel:")
 
 
-def grafiek(spec: dict) -> None:
+def grafiek(spec: dict, naam: str | None = None) -> None:
+    """A chart; with a ``naam`` also its PNG and SVG, rendered server-side only when clicked."""
     st.vega_lite_chart(spec, width="stretch")
+    if naam is None or state.presentatie():
+        return
+    scenario = state.scenario()
+    png, svg = st.columns([1, 1], width=360)
+    png.download_button(
+        "Grafiek als PNG", data=lambda: export.grafiek_png(spec), file_name=export.bestandsnaam(naam, scenario, "png"),
+        mime="image/png", on_click="ignore", icon=":material/image:", key=f"png_{naam}",
+    )
+    svg.download_button(
+        "Grafiek als SVG", data=lambda: export.grafiek_svg(spec), file_name=export.bestandsnaam(naam, scenario, "svg"),
+        mime="image/svg+xml", on_click="ignore", icon=":material/image:", key=f"svg_{naam}",
+    )
+
+
+def downloads(onderwerp: str, bladen: dict[str, tuple[pd.DataFrame, dict]]) -> None:
+    """The page's tables as one Excel workbook (with the assumptions and sources) and as CSV files."""
+    if state.presentatie():
+        return
+    scenario, basis = state.scenario(), state.basis()
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    with st.popover("Tabellen downloaden", icon=":material/download:"):
+        st.download_button(
+            "Excel (.xlsx) met aannames en bronnen", data=lambda: export.excel_bytes(bladen, scenario, basis),
+            file_name=export.bestandsnaam(onderwerp, scenario, "xlsx"), mime=xlsx, on_click="ignore", key=f"xlsx_{onderwerp}",
+        )
+        for blad, (frame, kolommen) in bladen.items():
+            st.download_button(
+                f"CSV: {blad}", data=lambda f=frame, k=kolommen: export.csv_bytes(f, k),
+                file_name=export.bestandsnaam(f"{onderwerp} {blad}", scenario, "csv"), mime="text/csv",
+                on_click="ignore", key=f"csv_{onderwerp}_{blad}",
+            )
 
 
 def tabel(frame: pd.DataFrame, kolommen: dict) -> None:
@@ -78,3 +111,18 @@ def korte_link(scenario_id: int) -> str:
     prefix = st.get_option("server.baseUrlPath").strip("/")
     root = f"{url.scheme}://{url.netloc}/" if url.netloc else "/"
     return f"{root}{prefix + '/' if prefix else ''}?scenario={scenario_id}"
+
+
+def meenemen(naam: str | None = None) -> None:
+    """The current scenario to take away: a printable summary and the Python that reproduces it."""
+    if state.presentatie():
+        return
+    scenario, basis = state.scenario(), state.basis()
+    with st.expander("Samenvatting afdrukken of in Python narekenen", icon=":material/print:"):
+        st.download_button(
+            "Samenvatting (HTML, één A4)", data=lambda: export.samenvatting_html(scenario, basis, naam),
+            file_name=export.bestandsnaam("samenvatting", scenario, "html"), mime="text/html",
+            on_click="ignore", icon=":material/download:", key="samenvatting",
+        )
+        st.caption("Open het bestand in de browser en druk af (Ctrl+P), of bewaar het als PDF.")
+        st.code(export.python_snippet(scenario), language="python")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.kerncijfers import kaarten, samenvatting
 from ui import state
-from ui.weergave import kaart
+from ui.weergave import kaart, meenemen
 
 basis, scenario = state.basis(), state.scenario()
 
@@ -16,3 +16,6 @@ for sectie, rijen in kaarten(scenario, basis).items():
         for kolom, figuur in zip(st.columns(len(rij)), rij):
             with kolom:
                 kaart(figuur)
+
+geopend = state.geopend()
+meenemen(geopend.naam if geopend and geopend.scenario == scenario else None)

@@ -2,24 +2,33 @@
 
 import streamlit as st
 
-from core import charts, formatting as fmt, herkomst, tabellen
+from core import charts, herkomst, tabellen
 from core.kerncijfers import tekortjaar_tekst
 from core.reserve import eerste_tekortjaar, project_reserve, regeloverzicht, reserve_alleen_mo, resultaat_per_stroom
 from core.scenario import Scenario
 from ui import state
-from ui.weergave import bron, grafiek, tabel
+from ui.weergave import bron, downloads, grafiek, tabel
 
 basis, scenario = state.basis(), state.scenario()
 eigen, officieel = project_reserve(scenario, basis), project_reserve(Scenario(), basis)
+per_stroom, regels = resultaat_per_stroom(scenario, basis), regeloverzicht(scenario, basis)
 
 st.title("Reserve Beschermd Thuis")
-grafiek(charts.reserve_spec(officieel, eigen))
+downloads(
+    "reserve",
+    {
+        "Reserve per jaar": (eigen, tabellen.RESERVE),
+        "Resultaat per stroom": (per_stroom, tabellen.STROOM),
+        "Begrotingsregels": (regels, tabellen.BEGROTINGSREGELS),
+    },
+)
+grafiek(charts.reserve_spec(officieel, eigen), "reserve")
 bron(herkomst.reserve_eind(basis, basis.basisjaar))
 if not state.presentatie():
     tabel(eigen, tabellen.RESERVE)
 
 st.subheader("Resultaat per stroom")
-grafiek(charts.stroom_spec(resultaat_per_stroom(Scenario(), basis), resultaat_per_stroom(scenario, basis)))
+grafiek(charts.stroom_spec(resultaat_per_stroom(Scenario(), basis), per_stroom), "resultaat per stroom")
 alleen_mo = reserve_alleen_mo(scenario, basis)
 st.info(
     "De regiobegroting zegt dat de reserve het tekort 'tot en met 2027' kan dekken. Dat volgt niet uit het "
@@ -31,5 +40,5 @@ st.info(
 
 if not state.presentatie():
     st.subheader("Begrotingsregels 2026: structureel of eenmalig, en hoe geïndexeerd")
-    tabel(regeloverzicht(scenario, basis), tabellen.BEGROTINGSREGELS)
+    tabel(regels, tabellen.BEGROTINGSREGELS)
     bron(herkomst.begroting(basis) + ". Eenmalige regels tellen alleen in 2026; pas ze aan onder 'Meer aannames'.")

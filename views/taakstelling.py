@@ -6,13 +6,15 @@ from core import charts, herkomst, tabellen
 from core.scenario import Scenario
 from core.taakstelling import benodigde_plaatsingen, project_taakstelling
 from ui import state
-from ui.weergave import bron, grafiek, tabel
+from ui.weergave import bron, downloads, grafiek, tabel
 
 basis, scenario = state.basis(), state.scenario()
 eigen, officieel = project_taakstelling(scenario, basis), project_taakstelling(Scenario(), basis)
+nodig = benodigde_plaatsingen(scenario, basis)
 
 st.title("Huisvesting statushouders")
-grafiek(charts.achterstand_spec(officieel, eigen, basis.deadlines))
+downloads("taakstelling", {"Per halfjaar": (eigen, tabellen.TAAKSTELLING), "Nodig voor normpad": (nodig, tabellen.BENODIGD)})
+grafiek(charts.achterstand_spec(officieel, eigen, basis.deadlines), "achterstand")
 bron(
     "gerealiseerde halfjaren: COA-cijfers via de Provincie en de raadsinformatiebrief (gerapporteerd of afgeleid, "
     "zie de kolom Herkomst); prognose: afgeleid uit de scenario-aannames. Norm: " + herkomst.norm(basis, "2026-H2")
@@ -23,9 +25,9 @@ bron(
     "Provincie Limburg, brief 10 maart 2026. Elke reguliere taakstelling binnen het eigen halfjaar, en de achterstand "
     "op of onder de norm op elke deadline. Uitgangspunt: de halfjaren ervoor haalden het normpad."
 )
-tabel(benodigde_plaatsingen(scenario, basis), tabellen.BENODIGD)
+tabel(nodig, tabellen.BENODIGD)
 
-grafiek(charts.taakstelling_spec(officieel, eigen))
+grafiek(charts.taakstelling_spec(officieel, eigen), "taakstelling")
 if not state.presentatie():
     st.subheader("Per halfjaar (scenario)")
     tabel(eigen, tabellen.TAAKSTELLING)

@@ -6,7 +6,7 @@ from core import charts, opslag
 from core import vergelijken as vgl
 from core.kerncijfers import samenvatting
 from ui import state
-from ui.weergave import grafiek
+from ui.weergave import downloads, grafiek
 
 basis, scenario = state.basis(), state.scenario()
 st.title("Scenario's vergelijken")
@@ -30,22 +30,25 @@ varianten = vgl.varianten(
 )
 kleuren = {v.naam: v.kleur for v in varianten}
 uitkomsten = vgl.uitkomsten(varianten, basis)
+verschillen = vgl.verschillen(uitkomsten)
+kolommen = vgl.kolommen(uitkomsten)
+downloads("vergelijking", {"Kernuitkomsten": (uitkomsten, kolommen), "Verschil met basis": (verschillen, kolommen)})
 
 st.subheader("Kernuitkomsten")
 st.dataframe(vgl.opgemaakt(uitkomsten), hide_index=True, width="stretch")
 st.subheader("Verschil met het basisscenario")
-st.dataframe(vgl.opgemaakt(vgl.verschillen(uitkomsten), signed=True), hide_index=True, width="stretch")
+st.dataframe(vgl.opgemaakt(verschillen, signed=True), hide_index=True, width="stretch")
 st.caption(f"Alle scenario's berekend op dataversie {basis.versie}; bronnen en peildata op de pagina Bronnen.")
 
 links, rechts = st.columns(2)
 with links:
     grafiek(charts.vergelijk_spec(
         vgl.achterstand_reeksen(varianten, basis), kleuren, "periode", "achterstand_eind", "Achterstand eind halfjaar (personen)"
-    ))
+    ), "vergelijking achterstand")
 with rechts:
     grafiek(charts.vergelijk_spec(
         vgl.reserve_reeksen(varianten, basis), kleuren, "jaar", "reserve_eind", "Reserve Beschermd Thuis eind jaar", euro=True
-    ))
+    ), "vergelijking reserve")
 
 st.subheader("Wat elk scenario betekent")
 for variant in varianten[1:]:
