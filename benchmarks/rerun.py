@@ -27,19 +27,31 @@ from streamlit.testing.v1.element_tree import Widget
 
 from core.data import load_basis
 from core.reserve import project_reserve
+from core import opslag
 from core.scenario import Scenario
+from core.vergelijken import HUIDIG
 from core.taakstelling import project_taakstelling
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 REFERENCE_APP = Path(__file__).resolve().parent / "reference_app.py"
 
-# (name, page path as given to AppTest.switch_page): adding a page is one line.
+# Saved scenarios the compare page shows beside the current one (four in all).
+SAVED = {
+    "Hoge instroom": Scenario(instroom_pct=30),
+    "Versnellen": Scenario(huisvesting_per_halfjaar=150),
+    "Zorgkosten stijgen": Scenario(zorgkosten_groei_pct=3.0, du_mo_indexatie_pct=1.5),
+}
+COMPARE = {"vergelijk": [HUIDIG, *SAVED]}
+
+# (name, page path as given to AppTest.switch_page, query string): adding a page is one line.
 PAGES = [
-    ("Overzicht", "views/overzicht.py"),
-    ("Taakstelling", "views/taakstelling.py"),
-    ("Reserve", "views/reserve.py"),
-    ("Bronnen", "views/bronnen.py"),
+    ("Overzicht", "views/overzicht.py", {}),
+    ("Taakstelling", "views/taakstelling.py", {}),
+    ("Reserve", "views/reserve.py", {}),
+    ("Vergelijken (4 scenario's)", "views/vergelijken.py", COMPARE),
+    ("Scenario's", "views/scenarios.py", {}),
+    ("Bronnen", "views/bronnen.py", {}),
 ]
 APP_SLIDER = "huisvesting_per_halfjaar"
 APP_SLIDER_DEFAULT = 96
@@ -78,9 +90,12 @@ def _slider_rerun(at: AppTest, key: str) -> Rerun:
     return lambda value: _run(at.slider(key=key).set_value(value))
 
 
-def page_rerun(page: str) -> Rerun:
+def page_rerun(page: str, query: dict) -> Rerun:
     """An app session showing ``page``; each call moves the sidebar slider and reruns it."""
-    at = _run(AppTest.from_file(str(APP), default_timeout=TIMEOUT_SECONDS))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_SECONDS)
+    for key, value in query.items():
+        at.query_params[key] = value
+    _run(at)
     _run(at.switch_page(page))
     return _slider_rerun(at, APP_SLIDER)
 
@@ -104,12 +119,17 @@ def core_rerun() -> Rerun:
     return rerun
 
 
+def save_scenarios() -> None:
+    for naam, scenario in SAVED.items():
+        opslag.bewaar(scenario, naam, "benchmark", data_versie=1)
+
+
 def build_targets() -> list[Target]:
     """The reference first: every page's ratio is taken against it."""
     return [
         Target("Referentie (slider + metric + grafiek)", reference_rerun(with_chart=True)),
         Target("Referentie zonder grafiek", reference_rerun(with_chart=False)),
-        *(Target(f"Pagina {name}", page_rerun(page), is_page=True) for name, page in PAGES),
+        *(Target(f"Pagina {name}", page_rerun(page, query), is_page=True) for name, page, query in PAGES),
         Target("Alleen core (taakstelling + reserve)", core_rerun()),
     ]
 
@@ -214,6 +234,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="verkenner-bench-") as database_dir:
         # A fresh database, built from data/seeds on first use; set before any session starts.
         os.environ["VERKENNER_DB"] = str(Path(database_dir) / "verkenner.duckdb")
+        save_scenarios()
         targets = build_targets()
         measure(targets, args.repeats, slider_values())
     print_table(targets)

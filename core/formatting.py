@@ -80,6 +80,11 @@ def datum(value: date | datetime | str) -> str:
         value = date.fromisoformat(value[:10])
     if isinstance(value, datetime):
         value = value.date()
+    return _datum(value)
+
+
+@lru_cache(maxsize=1024)
+def _datum(value: date) -> str:
     return format_date(value, format="d MMMM y", locale=LOCALE)
 
 

@@ -44,8 +44,9 @@ class Parameter:
             return ", ".join(sorted(value)) or "geen"
         return self.weergave(value)
 
+    @cached_property
     def opties(self) -> list:
-        """The values a select slider offers, from minimum to maximum in steps."""
+        """The values a select slider offers, from minimum to maximum in steps (computed once)."""
         count = round((self.maximum - self.minimum) / self.stap)
         decimals = _decimals(self.stap)
         values = [round(self.minimum + i * self.stap, decimals) for i in range(count + 1)]
@@ -54,7 +55,7 @@ class Parameter:
     @cached_property
     def _optie_teksten(self) -> dict:
         # Select sliders format every option on every rerun: look them up instead.
-        return {v: self.weergave(v) for v in self.opties()} if self.widget == SELECT_SLIDER else {}
+        return {v: self.weergave(v) for v in self.opties} if self.widget == SELECT_SLIDER else {}
 
     def help_tekst(self) -> str:
         return (
@@ -105,7 +106,7 @@ class Parameter:
                 raise ValueError(f"{self.label}: '{text}' is geen geheel getal.") from None
             self.valideer(value)
             return value
-        by_text = {self.formatteer(v): v for v in self.opties()}
+        by_text = {self.formatteer(v): v for v in self.opties}
         if text not in by_text:
             raise ValueError(
                 f"{self.label}: '{text}' is geen toegestane waarde "

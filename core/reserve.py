@@ -9,6 +9,8 @@ other withdrawals (the DNO contribution of 1.010.000 in 2026).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from core.data import Basis
@@ -111,8 +113,12 @@ def project_reserve(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     return pd.DataFrame(reserve_rijen(scenario, basis), columns=RESERVE_COLUMNS)
 
 
-def reserve_rijen(scenario: Scenario, basis: Basis) -> list[dict]:
-    """The rows of project_reserve as plain dicts (the fast path for headline figures)."""
+@lru_cache(maxsize=256)
+def reserve_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
+    """The rows of project_reserve as plain dicts (the fast path for headline figures).
+
+    Cached per (scenario, basis) like taakstelling_rijen; the rows are shared: never mutate them.
+    """
     years: dict[int, dict[str, float]] = {}
     for (jaar, _stroom), t in _totalen(scenario, basis).items():
         entry = years.setdefault(jaar, {"baten": 0.0, "lasten": 0.0})
@@ -120,7 +126,7 @@ def reserve_rijen(scenario: Scenario, basis: Basis) -> list[dict]:
         entry["lasten"] += t["lasten"]
     results = {jaar: t["baten"] - t["lasten"] for jaar, t in years.items()}
     pad = reservepad(reserve_start(basis), results, overige_onttrekkingen(basis))
-    return [{**years[r["jaar"]], **r, "soort": _soort(r["jaar"], basis)} for r in pad]
+    return tuple({**years[r["jaar"]], **r, "soort": _soort(r["jaar"], basis)} for r in pad)
 
 
 def _soort(jaar: int, basis: Basis) -> str:

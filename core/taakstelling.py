@@ -10,6 +10,7 @@ Realised half years use the reported figures; later ones use the scenario.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import pandas as pd
 
@@ -86,8 +87,13 @@ def _frame(rows: list[dict], columns: list[str], integer: list[str], other: dict
     return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=dtypes.get(c)) for c in columns})
 
 
-def taakstelling_rijen(scenario: Scenario, basis: Basis) -> list[dict]:
-    """The rows of project_taakstelling as plain dicts (the fast path for headline figures)."""
+@lru_cache(maxsize=256)
+def taakstelling_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
+    """The rows of project_taakstelling as plain dicts (the fast path for headline figures).
+
+    Cached per (scenario, basis): one page asks for the same projection several times
+    (headline cards, summary, charts, comparison). The rows are shared: never mutate them.
+    """
     cijfers = basis.halfjaarcijfers
     norm = basis.normen
     start = eerste_periode(cijfers)
@@ -130,7 +136,7 @@ def taakstelling_rijen(scenario: Scenario, basis: Basis) -> list[dict]:
             }
         )
         begin = eind
-    return rows
+    return tuple(rows)
 
 
 def benodigde_plaatsingen(scenario: Scenario, basis: Basis) -> pd.DataFrame:

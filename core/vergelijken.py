@@ -45,10 +45,9 @@ def uitkomsten(varianten_: list[Variant], basis: Basis) -> pd.DataFrame:
     """Key outcomes: one row per outcome (with its unit), one numeric column per variant."""
     columns = {v.naam: _uitkomsten(v.scenario, basis) for v in varianten_}
     labels = list(dict.fromkeys(label for values in columns.values() for label in values))
-    frame = pd.DataFrame({"uitkomst": [label for label, _unit in labels], "eenheid": [unit for _label, unit in labels]})
-    for naam, values in columns.items():
-        frame[naam] = [values.get(label) for label in labels]
-    return frame
+    table = {"uitkomst": [label for label, _unit in labels], "eenheid": [unit for _label, unit in labels]}
+    table |= {naam: [values.get(label) for label in labels] for naam, values in columns.items()}
+    return pd.DataFrame(table)
 
 
 def _uitkomsten(scenario: Scenario, basis: Basis) -> dict[tuple[str, str], float | None]:
@@ -70,14 +69,14 @@ def _uitkomsten(scenario: Scenario, basis: Basis) -> dict[tuple[str, str], float
 
 def verschillen(frame: pd.DataFrame) -> pd.DataFrame:
     """Each variant minus the baseline, for the numeric outcomes (a year has no difference)."""
-    names = [c for c in frame.columns if c not in ("uitkomst", "eenheid", BASIS_NAAM)]
-    diff = frame[["uitkomst", "eenheid"]].copy()
-    for naam in names:
-        diff[naam] = [
-            None if unit == "jaar" or v is None or b is None or pd.isna(v) or pd.isna(b) else v - b
-            for v, b, unit in zip(frame[naam], frame[BASIS_NAAM], frame["eenheid"])
+    units, base = list(frame["eenheid"]), list(frame[BASIS_NAAM])
+    table = {"uitkomst": list(frame["uitkomst"]), "eenheid": units}
+    for naam in (c for c in frame.columns if c not in ("uitkomst", "eenheid", BASIS_NAAM)):
+        table[naam] = [
+            None if unit == "jaar" or fmt.ontbreekt(v) or fmt.ontbreekt(b) else v - b
+            for v, b, unit in zip(frame[naam], base, units)
         ]
-    return diff
+    return pd.DataFrame(table)
 
 
 def kolommen(frame: pd.DataFrame) -> dict[str, Kolom]:
@@ -89,10 +88,10 @@ def kolommen(frame: pd.DataFrame) -> dict[str, Kolom]:
 
 def opgemaakt(frame: pd.DataFrame, signed: bool = False) -> pd.DataFrame:
     """Dutch text for display: each row in its own unit."""
-    shown = frame[["uitkomst"]].rename(columns={"uitkomst": "Uitkomst"})
-    for naam in frame.columns[2:]:
-        shown[naam] = [_tekst(v, unit, signed) for v, unit in zip(frame[naam], frame["eenheid"])]
-    return shown
+    units = list(frame["eenheid"])
+    table = {"Uitkomst": list(frame["uitkomst"])}
+    table |= {naam: [_tekst(v, u, signed) for v, u in zip(frame[naam], units)] for naam in frame.columns[2:]}
+    return pd.DataFrame(table, dtype=object)
 
 
 def _tekst(value, unit: str, signed: bool) -> str:
