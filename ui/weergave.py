@@ -89,12 +89,14 @@ def bron(tekst: str) -> None:
 
 PRESENTATIE_CSS = """
 <style>
-[data-testid="stMetricValue"] { font-size: 4.2rem; line-height: 1.1; }
-[data-testid="stMetricLabel"] p { font-size: 1.35rem; }
-[data-testid="stMetricDelta"] { font-size: 1.2rem; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p { font-size: 1.3rem; }
 [data-testid="stMain"] h1 { font-size: 3rem; }
 [data-testid="stMain"] h3 { font-size: 2rem; }
+/* After the rule for text: a metric's value and label are markdown paragraphs too. */
+[data-testid="stMain"] [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 4.2rem; line-height: 1.1; }
+[data-testid="stMain"] [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
+[data-testid="stMain"] [data-testid="stMetricDelta"] { font-size: 1.2rem; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.15rem; }
 </style>
 """
 
