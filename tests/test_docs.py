@@ -33,3 +33,12 @@ def test_the_readme_api_example_runs(tmp_path):
     namespace: dict = {}
     exec(block.replace("load_basis()", f"load_basis({str(tmp_path / 'db.duckdb')!r})"), namespace)
     assert int(namespace["t"].loc[namespace["t"].periode == "2026-H2", "opgave"].iloc[0]) == 184
+
+
+@pytest.mark.parametrize(
+    "feature",
+    ["?scenario=<nummer>", "?modus=presentatie", "?vergelijk=", "Tabellen downloaden", "PNG of SVG", "Dupliceren en aanpassen",
+     "Herberekenen op de nieuwste data", "python -m benchmarks.rerun"],
+)
+def test_scenario_features_are_documented(feature):
+    assert feature in README
