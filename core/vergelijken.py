@@ -102,19 +102,16 @@ def _tekst(value, unit: str, signed: bool) -> str:
     return fmt.getal(value, signed=signed)
 
 
+def _reeksen(varianten_: list[Variant], basis: Basis, rijen, x: str, y: str) -> pd.DataFrame:
+    """One long frame (x, y, variant) of a projection for every variant, for an overlaid chart."""
+    return pd.DataFrame(
+        [{x: r[x], y: r[y], "variant": v.naam} for v in varianten_ for r in rijen(v.scenario, basis)]
+    )
+
+
 def achterstand_reeksen(varianten_: list[Variant], basis: Basis) -> pd.DataFrame:
-    rows = [
-        {"periode": r["periode"], "achterstand_eind": r["achterstand_eind"], "variant": v.naam}
-        for v in varianten_
-        for r in taakstelling_rijen(v.scenario, basis)
-    ]
-    return pd.DataFrame(rows)
+    return _reeksen(varianten_, basis, taakstelling_rijen, "periode", "achterstand_eind")
 
 
 def reserve_reeksen(varianten_: list[Variant], basis: Basis) -> pd.DataFrame:
-    rows = [
-        {"jaar": r["jaar"], "reserve_eind": r["reserve_eind"], "variant": v.naam}
-        for v in varianten_
-        for r in reserve_rijen(v.scenario, basis)
-    ]
-    return pd.DataFrame(rows)
+    return _reeksen(varianten_, basis, reserve_rijen, "jaar", "reserve_eind")
