@@ -232,23 +232,25 @@ def grafiek_png(spec: dict, schaal: float = 2.0) -> bytes:
 # Lower than on screen: at print width the charts' 16-pixel labels then read at about 8 points.
 PRINT_HOOGTE = 250
 PRINT_CSS = """
-@page { size: A4; margin: 15mm 15mm; }
+@page { size: A4 landscape; margin: 8mm 10mm; }
 * { box-sizing: border-box; }
-body { font-family: "Segoe UI", Arial, "DejaVu Sans", sans-serif; font-size: 11pt; line-height: 1.4;
-       color: #111; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
-h1 { font-size: 22pt; margin: 0 0 1mm; }
-h2 { font-size: 13.5pt; margin: 5mm 0 2mm; border-bottom: 1px solid #999; break-after: avoid; page-break-after: avoid; }
+body { font-family: "Segoe UI", Arial, "DejaVu Sans", sans-serif; font-size: 9.5pt; line-height: 1.3;
+       color: #111; max-width: 277mm; margin: 0 auto; padding: 0; }
+/* One landscape page: the story and the figures on the left, the charts and sources on the right. */
+.kolommen { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; align-items: start; }
+h1 { font-size: 18pt; margin: 0 0 1mm; }
+h2 { font-size: 11.5pt; margin: 2.5mm 0 1mm; border-bottom: 1px solid #999; break-after: avoid; page-break-after: avoid; }
 .meta { color: #444; margin: 0 0 3mm; }
-.samenvatting { font-size: 12pt; }
+.samenvatting { font-size: 10pt; margin: 0; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 1mm 2mm; border-bottom: 1px solid #ddd; vertical-align: top; }
+th, td { text-align: left; padding: 0.35mm 1.5mm; border-bottom: 1px solid #ddd; vertical-align: top; }
 td.getal, th.getal { text-align: right; white-space: nowrap; }
 thead th { background: #eee; }
-tr.sectie th { padding-top: 2.5mm; }
+tr.sectie th { padding-top: 1.5mm; }
 figure { margin: 2mm 0; }
-svg { display: block; width: 100%; height: auto; max-height: 80mm; }
+svg { display: block; width: 100%; height: auto; max-height: 68mm; }
 .blok, figure, tr { break-inside: avoid; page-break-inside: avoid; }
-.bronnen { font-size: 9.5pt; line-height: 1.3; }
+.bronnen { font-size: 8.5pt; line-height: 1.25; }
 .bronnen h2 { font-size: 12pt; margin-top: 3mm; }
 .bronnen p { margin: 1mm 0 0; }
 ul { margin: 0 0 2mm; padding-left: 5mm; }
@@ -311,7 +313,11 @@ def _bronnen_html(basis: Basis) -> str:
 
 
 def samenvatting_html(scenario: Scenario, basis: Basis, naam: str | None = None) -> str:
-    """A self-contained, printable one- or two-page summary of the scenario (A4)."""
+    """A self-contained, printable summary of the scenario on one A4 (landscape).
+
+    A scenario that changes nearly every assumption has a longer assumptions table and may
+    run onto a second page.
+    """
     titel = naam or ("Basisscenario" if scenario.is_basis else "Scenario")
     figuren = "".join(
         f"<figure>{grafiek_svg({**spec, 'height': PRINT_HOOGTE})}</figure>" for spec in _grafieken(scenario, basis)
@@ -329,11 +335,17 @@ def samenvatting_html(scenario: Scenario, basis: Basis, naam: str | None = None)
 <p class="meta">Sociaal Domein Verkenner, gemeente Maastricht · export {_e(fmt.datum(date.today()))} ·
 dataversie {_e(basis.versie)}</p>
 </header>
+<div class="kolommen">
+<div>
 <section class="blok"><p class="samenvatting">{_e(samenvatting(scenario, basis))}</p></section>
 <section><h2>Aannames</h2>{_aannames_html(scenario)}</section>
 <section><h2>Kerncijfers</h2>{_kerncijfers_html(scenario, basis)}</section>
+</div>
+<div>
 {figuren}
 <section class="blok bronnen"><h2>Bronnen</h2>{_bronnen_html(basis)}</section>
+</div>
+</div>
 </body>
 </html>
 """

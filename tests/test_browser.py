@@ -268,3 +268,17 @@ def test_presentation_mode_link_shows_large_headlines(page, tmp_path):
     assert size >= 60, size
     page.screenshot(path=tmp_path / "presentatie.png")
     expect_no_exception(page)
+
+
+def test_printable_summary_fits_one_a4(browser, basis):
+    from core.export import samenvatting_html
+    from core.scenario import Scenario
+
+    scenario = Scenario(instroom_pct=20, huisvesting_per_halfjaar=120, du_mo_indexatie_pct=2.5, zorgkosten_groei_pct=2.0)
+    page = browser.new_page()
+    try:
+        page.set_content(samenvatting_html(scenario, basis, "Hoge instroom"))
+        pdf = page.pdf(prefer_css_page_size=True)
+    finally:
+        page.close()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

@@ -45,13 +45,14 @@ def basis() -> Basis:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _bronnen(path: str, versie: int) -> tuple[pd.DataFrame, list[Bevinding]]:
+def _bronnen(path: str, versie: int) -> tuple[pd.DataFrame, pd.DataFrame, list[Bevinding]]:
     base = _basis(path, versie)
-    return tabellen.opmaak(herkomst.alle_cijfers(base), tabellen.FIGUREN), check_all(base)
+    cijfers = herkomst.alle_cijfers(base)
+    return cijfers, tabellen.opmaak(cijfers, tabellen.FIGUREN), check_all(base)
 
 
-def bronnen() -> tuple[pd.DataFrame, list[Bevinding]]:
-    """The formatted table of all base figures and the consistency findings (scenario-independent)."""
+def bronnen() -> tuple[pd.DataFrame, pd.DataFrame, list[Bevinding]]:
+    """All base figures (as stored and formatted) and the consistency findings: scenario-independent."""
     return _bronnen(pad(), data_versie())
 
 

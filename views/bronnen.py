@@ -4,13 +4,16 @@ import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
+from core import tabellen
 from core.parameters import PARAMETERS
 from ui import state
+from ui.weergave import downloads
 
 basis = state.basis()
-alle_cijfers, bevindingen = state.bronnen()
+cijfers, alle_cijfers, bevindingen = state.bronnen()
 
 st.title("Bronnen en controles")
+downloads("bronnen", {"Basiscijfers": (cijfers, tabellen.FIGUREN)})
 
 st.subheader("Controles op de brondata")
 for bevinding in bevindingen:

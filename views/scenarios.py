@@ -5,7 +5,7 @@ import streamlit as st
 from core import opslag, tabellen
 from core.opslag import OngeldigeInvoer
 from ui import state
-from ui.weergave import korte_link, tabel
+from ui.weergave import downloads, korte_link, tabel
 
 scenario, geopend = state.scenario(), state.geopend()
 st.title("Scenario's")
@@ -37,7 +37,9 @@ opgeslagen = opslag.lijst(state.pad(), gearchiveerd=toon_archief)
 if not opgeslagen:
     st.info("Er zijn nog geen opgeslagen scenario's.", icon=":material/info:")
     st.stop()
-tabel(opslag.overzicht(opgeslagen), tabellen.OPGESLAGEN)
+lijst = opslag.overzicht(opgeslagen)
+downloads("scenarios", {"Opgeslagen scenario's": (lijst, tabellen.OPGESLAGEN)})
+tabel(lijst, tabellen.OPGESLAGEN)
 
 keuze = st.selectbox("Kies een scenario", opgeslagen, format_func=lambda s: s.label, key="keuze")
 versies = opslag.versies(keuze.naam, state.pad())
