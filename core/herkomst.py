@@ -95,7 +95,7 @@ def _waarde(waarde: float, eenheid: str) -> str:
     return f"{fmt.getal(waarde, decimals)} {eenheid}"
 
 
-GROOTHEID_LABEL = {"taakstelling": "taakstelling", "realisatie": "realisatie", "achterstand_eind": "achterstand", "opgave": "opgave"}
+GROOTHEID_LABEL = {"taakstelling": "taakstelling", "realisatie": "realisatie", "achterstand_eind": "achterstand"}
 
 
 def periode_kort(basis: Basis, periode: str, prognose: bool) -> str:
@@ -103,6 +103,6 @@ def periode_kort(basis: Basis, periode: str, prognose: bool) -> str:
     parts = ["prognose uit de scenario-aannames"] if prognose else []
     for grootheid, label in GROOTHEID_LABEL.items():
         row = basis.halfjaar_rijen.get((periode, grootheid))
-        if row is not None and grootheid != "opgave":
+        if row is not None:
             parts.append(f"{label} {row['soort']} ({basis.documentnamen.get(row['bron_id'], row['bron_id'])})")
     return "; ".join(parts)
