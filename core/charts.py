@@ -55,6 +55,20 @@ def _fill(template: dict, **datasets: pd.DataFrame) -> dict:
     return spec
 
 
+def met_scenariokleur(spec: dict, kleur: str | None) -> dict:
+    """Draw the scenario series in ``kleur`` (an opened saved scenario's own colour), in place.
+
+    Only colour scales that hold the current-scenario colour change, so the baseline stays grey.
+    """
+    if kleur is None:
+        return spec
+    for layer in spec.get("layer", [spec]):
+        scale = layer.get("encoding", {}).get("color", {}).get("scale", {})
+        if KLEUREN[SCENARIO] in scale.get("range", []):
+            scale["range"] = [kleur if c == KLEUREN[SCENARIO] else c for c in scale["range"]]
+    return spec
+
+
 def _reeks_color() -> alt.Color:
     return alt.Color(
         "reeks:N",

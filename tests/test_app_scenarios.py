@@ -126,3 +126,28 @@ def test_compare_page_with_the_current_scenario_follows_the_sliders():
     at.slider(key="huisvesting_per_halfjaar").set_value(150).run()
     table = at.dataframe[0].value.set_index("Uitkomst")
     assert table.loc["Achterstand 1 januari 2027 (norm 36)", "Huidig scenario (zijbalk)"] == "34"
+
+
+def test_an_opened_saved_scenario_keeps_its_colour_on_every_chart(db_path):
+    import json
+
+    from core.charts import KLEUREN, SCENARIO
+    from core.vergelijken import kleur_van
+
+    saved = opslag.bewaar(Scenario(instroom_pct=20), "Hoge instroom", "", 1, path=db_path)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["scenario"] = str(saved.id)
+    at.run()
+    at.switch_page("views/taakstelling.py").run()
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    ranges = [l["encoding"]["color"]["scale"]["range"] for l in spec["layer"] if "color" in l.get("encoding", {})]
+    assert [kleur_van(saved) in r for r in ranges] == [True]
+    at.slider(key="instroom_pct").set_value(25).run()  # changed: no longer the saved scenario
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert KLEUREN[SCENARIO] in json.dumps(spec)
+
+
+def test_each_saved_scenario_has_its_python_snippet(db_path):
+    opslag.bewaar(Scenario(du_mo_indexatie_pct=2.5), "Indexatie", "", 1, path=db_path)
+    at = scenarios_page()
+    assert "du_mo_indexatie_pct=2.5," in at.get("code")[0].proto.code_text

@@ -11,6 +11,7 @@ from core.data import Basis, database_path, latest_versie, load_basis
 from core.opslag import OpgeslagenScenario
 from core.parameters import MULTISELECT, PARAMETERS
 from core.scenario import Scenario
+from core.vergelijken import kleur_van
 
 SCENARIO_KEY = "_scenario"
 GEOPEND_KEY = "_geopend"  # the saved scenario that is open, if any
@@ -95,6 +96,12 @@ def dupliceer(saved: OpgeslagenScenario) -> None:
     sluit_opgeslagen()
     st.session_state["opslaan_naam"] = f"{saved.naam} (kopie)"
     st.session_state["opslaan_omschrijving"] = saved.omschrijving
+
+
+def scenariokleur() -> str | None:
+    """The open saved scenario's own colour while the controls still show it; else None (the default)."""
+    saved = geopend()
+    return kleur_van(saved) if saved is not None and saved.scenario == scenario() else None
 
 
 def sluit_opgeslagen() -> None:

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from core import export
+from core import charts, export
 from core import formatting as fmt
 from core.kerncijfers import Kaart
 from core.tabellen import opmaak
@@ -41,7 +41,11 @@ def normstatus(norm: int, gehaald: bool) -> None:
 
 
 def grafiek(spec: dict, naam: str | None = None) -> None:
-    """A chart; with a ``naam`` also its PNG and SVG, rendered server-side only when clicked."""
+    """A chart; with a ``naam`` also its PNG and SVG, rendered server-side only when clicked.
+
+    An opened saved scenario is drawn in its own colour, the one it has on the Vergelijken page.
+    """
+    spec = charts.met_scenariokleur(spec, state.scenariokleur())
     st.vega_lite_chart(spec, width="stretch")
     if naam is None or state.presentatie():
         return

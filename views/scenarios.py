@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core import opslag, tabellen
+from core import export, opslag, tabellen
 from core.opslag import OngeldigeInvoer
 from ui import state
 from ui.weergave import downloads, korte_link, tabel
@@ -48,6 +48,8 @@ with st.container(border=True):
     st.markdown(f"**{gekozen.label}** — {gekozen.omschrijving or 'geen omschrijving'}")
     st.caption(f"{opslag.afwijkingen_tekst(gekozen.scenario)} · dataversie {gekozen.data_versie}")
     st.markdown(f"Korte link: `{korte_link(gekozen.id)}`")
+    with st.expander("Narekenen in Python"):
+        st.code(export.python_snippet(gekozen.scenario), language="python")
     openen, dupliceren, archief = st.columns(3)
     openen.button("Openen", on_click=state.open_opgeslagen, args=(gekozen,), key="openen", width="stretch")
     dupliceren.button("Dupliceren en aanpassen", on_click=state.dupliceer, args=(gekozen,), key="dupliceren", width="stretch")
