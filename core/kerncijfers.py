@@ -8,7 +8,7 @@ from datetime import date
 from core import formatting as fmt
 from core import herkomst
 from core.data import Basis
-from core.reserve import reserve_rijen
+from core.reserve import eerste_tekortjaar, reserve_rijen
 from core.scenario import Scenario
 from core.periode import vorige_periode
 from core.taakstelling import benodigde_rijen, taakstelling_rijen
@@ -61,7 +61,7 @@ def bereken(scenario: Scenario, basis: Basis) -> Kerncijfers:
         reserve_eind_basisjaar=eind_basisjaar,
         eind_jaar=scenario.eind_jaar,
         reserve_eind_horizon=reserve[-1]["reserve_eind"],
-        eerste_tekortjaar=next((r["jaar"] for r in reserve if r["reserve_eind"] < 0), None),
+        eerste_tekortjaar=eerste_tekortjaar(reserve),
     )
 
 

@@ -9,6 +9,7 @@ other withdrawals (the DNO contribution of 1.010.000 in 2026).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 import pandas as pd
@@ -135,10 +136,13 @@ def _soort(jaar: int, basis: Basis) -> str:
     return "prognose uit de scenario-aannames"
 
 
-def eerste_tekortjaar(reserve: pd.DataFrame) -> int | None:
-    """The first year whose end-of-year reserve is negative, or None within the horizon."""
-    negative = reserve["jaar"][reserve["reserve_eind"] < 0]
-    return None if negative.empty else int(negative.iloc[0])
+def eerste_tekortjaar(reserve: pd.DataFrame | Iterable[dict]) -> int | None:
+    """The first year whose end-of-year reserve is negative, or None within the horizon.
+
+    Takes project_reserve's frame or reserve_rijen's rows: one rule for both.
+    """
+    rows = reserve.to_dict("records") if isinstance(reserve, pd.DataFrame) else reserve
+    return next((int(r["jaar"]) for r in rows if r["reserve_eind"] < 0), None)
 
 
 def reserve_alleen_mo(scenario: Scenario, basis: Basis) -> pd.DataFrame:
