@@ -27,10 +27,9 @@ from core import formatting as fmt
 from core import herkomst
 from core.data import Basis
 from core.kerncijfers import Kaart, kaarten, samenvatting
-from core.parameters import PARAMETERS
 from core.reserve import project_reserve
 from core.scenario import Scenario
-from core.tabellen import DATUM, FIGUREN, JA_NEE, TEKST, Kolom, met_koppen
+from core.tabellen import AANNAMES, DATUM, FIGUREN, TEKST, Kolom, met_koppen
 from core.taakstelling import project_taakstelling
 
 # --- tables: CSV and Excel -------------------------------------------------------------
@@ -62,16 +61,6 @@ def csv_bytes(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> bytes:
 KOP_FONT = Font(bold=True)
 KOP_VULLING = PatternFill("solid", fgColor="E6E6E6")
 MIN_BREEDTE, MAX_BREEDTE = 8, 60
-
-AANNAMES = {
-    "aanname": Kolom("Aanname"),
-    "scenario": Kolom("Scenario"),
-    "basis": Kolom("Basiswaarde"),
-    "eenheid": Kolom("Eenheid"),
-    "soort": Kolom("Soort"),
-    "bron": Kolom("Bron of onderbouwing"),
-    "wijkt_af": Kolom("Wijkt af van basis", JA_NEE),
-}
 
 DOCUMENTEN = {
     "titel": Kolom("Document"),
@@ -131,23 +120,6 @@ def _gegevensblad(werkmap: openpyxl.Workbook, naam: str, frame: pd.DataFrame, ko
     _kolombreedtes(blad)
 
 
-def _aannames(scenario: Scenario) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "aanname": p.label,
-                "scenario": p.formatteer(getattr(scenario, p.naam)),
-                "basis": p.formatteer(p.standaard),
-                "eenheid": p.eenheid,
-                "soort": p.soort,
-                "bron": p.bron,
-                "wijkt_af": getattr(scenario, p.naam) != p.standaard,
-            }
-            for p in PARAMETERS
-        ]
-    )
-
-
 def _scenario_tekst(scenario: Scenario) -> str:
     if scenario.is_basis:
         return "basisscenario (alle aannames op hun basiswaarde)"
@@ -164,7 +136,7 @@ def _aannamesblad(werkmap: openpyxl.Workbook, scenario: Scenario, basis: Basis) 
     blad.append(["Datum export", date.today()])
     blad.cell(blad.max_row, 2).number_format = DATUM.excel_formaat
     kop = blad.max_row + 2
-    _schrijf_tabel(blad, _aannames(scenario), AANNAMES, rij=kop)
+    _schrijf_tabel(blad, herkomst.aannames(scenario), AANNAMES, rij=kop)
     blad.freeze_panes = f"A{kop + 1}"
     _kolombreedtes(blad)
 

@@ -6,7 +6,9 @@ import pandas as pd
 
 from core import formatting as fmt
 from core.data import Basis
+from core.parameters import PARAMETERS
 from core.periode import vorige_periode
+from core.scenario import Scenario
 
 def bron(basis: Basis, bron_id: str, sectie: str, peildatum) -> str:
     """``Titel van het document, sectie (peildatum 1 januari 2026)``."""
@@ -14,31 +16,31 @@ def bron(basis: Basis, bron_id: str, sectie: str, peildatum) -> str:
     return f"{titles.get(bron_id, bron_id)}, {sectie} (peildatum {fmt.datum(peildatum)})"
 
 
+def _soort_en_bron(basis: Basis, row: dict, sectie: str | None = None) -> str:
+    """``gerapporteerd; Titel, sectie (peildatum …)`` for one stored row."""
+    return f"{row['soort']}; {bron(basis, row['bron_id'], sectie or row['sectie'], row['peildatum'])}"
+
+
 def halfjaarcijfer(basis: Basis, periode: str, grootheid: str) -> str:
-    """The provenance of one stored half-year figure, with its soort."""
+    """The provenance of one stored half-year figure, with its value and soort."""
     row = basis.halfjaar_rijen.get((periode, grootheid))
     if row is None:
         return "niet in de basisdata"
-    return f"{fmt.getal(row['waarde'])}: {row['soort']}; {bron(basis, row['bron_id'], row['sectie'], row['peildatum'])}"
+    return f"{fmt.getal(row['waarde'])}: {_soort_en_bron(basis, row)}"
 
 
 def kengetal(basis: Basis, onderwerp: str, sleutel: str, periode: str) -> str:
     row = basis.kengetal_rijen.get((onderwerp, sleutel, periode))
-    if row is None:
-        return "niet in de basisdata"
-    return f"{row['soort']}; {bron(basis, row['bron_id'], row['sectie'], row['peildatum'])}"
+    return "niet in de basisdata" if row is None else _soort_en_bron(basis, row)
 
 
 def norm(basis: Basis, periode: str) -> str:
     row = basis.norm_rijen.get(periode)
-    if row is None:
-        return "geen norm"
-    return f"{row['soort']}; {bron(basis, row['bron_id'], row['sectie'], row['peildatum'])}"
+    return "geen norm" if row is None else _soort_en_bron(basis, row)
 
 
 def begroting(basis: Basis) -> str:
-    row = basis.begrotingsregels[0]
-    return f"{row['soort']}; {bron(basis, row['bron_id'], '§4.1 Uitvoeringskosten', row['peildatum'])}"
+    return _soort_en_bron(basis, basis.begrotingsregels[0], "§4.1 Uitvoeringskosten")
 
 
 def opgave(basis: Basis, periode: str) -> str:
@@ -106,3 +108,22 @@ def periode_kort(basis: Basis, periode: str, prognose: bool) -> str:
         if row is not None:
             parts.append(f"{label} {row['soort']} ({basis.documentnamen.get(row['bron_id'], row['bron_id'])})")
     return "; ".join(parts)
+
+
+def aannames(scenario: Scenario) -> pd.DataFrame:
+    """Every assumption: its value in ``scenario`` and in the baseline, unit, range, soort and source."""
+    return pd.DataFrame(
+        [
+            {
+                "aanname": p.label,
+                "scenario": p.formatteer(getattr(scenario, p.naam)),
+                "basis": p.formatteer(p.standaard),
+                "eenheid": p.eenheid,
+                "bereik": fmt.LEEG if p.minimum is None else f"{p.formatteer(p.minimum)} tot en met {p.formatteer(p.maximum)}",
+                "soort": p.soort,
+                "bron": p.bron,
+                "wijkt_af": getattr(scenario, p.naam) != p.standaard,
+            }
+            for p in PARAMETERS
+        ]
+    )

@@ -91,6 +91,25 @@ BEGROTINGSREGELS = {
     "groei": Kolom("Groei per jaar (scenario)", PROCENT),
 }
 
+AANNAMES = {
+    "aanname": Kolom("Aanname"),
+    "scenario": Kolom("Scenario"),
+    "basis": Kolom("Basiswaarde"),
+    "eenheid": Kolom("Eenheid"),
+    "soort": Kolom("Soort"),
+    "bron": Kolom("Bron of onderbouwing"),
+    "wijkt_af": Kolom("Wijkt af van basis", JA_NEE),
+}
+
+MODEL_AANNAMES = {
+    "aanname": Kolom("Aanname"),
+    "basis": Kolom("Basiswaarde"),
+    "eenheid": Kolom("Eenheid"),
+    "bereik": Kolom("Bereik"),
+    "soort": Kolom("Soort"),
+    "bron": Kolom("Bron of onderbouwing"),
+}
+
 OPGESLAGEN = {
     "id": Kolom("Nr."),
     "naam": Kolom("Naam"),

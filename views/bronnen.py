@@ -1,13 +1,12 @@
 """Bronnen: every base figure and assumption with its source, and the consistency checks."""
 
-import pandas as pd
 import streamlit as st
 
 from core import formatting as fmt
-from core import tabellen
-from core.parameters import PARAMETERS
+from core import herkomst, tabellen
+from core.scenario import Scenario
 from ui import state
-from ui.weergave import downloads
+from ui.weergave import downloads, tabel
 
 basis = state.basis()
 cijfers, alle_cijfers, bevindingen = state.bronnen()
@@ -27,23 +26,7 @@ for bevinding in bevindingen:
         st.caption("Afrondingsverschil in de bron: " + tekst)
 
 st.subheader("Aannames van het model")
-st.dataframe(
-    pd.DataFrame(
-        {
-            "Aanname": [p.label for p in PARAMETERS],
-            "Basiswaarde": [p.formatteer(p.standaard) for p in PARAMETERS],
-            "Eenheid": [p.eenheid for p in PARAMETERS],
-            "Bereik": [
-                f"{p.formatteer(p.minimum)} tot en met {p.formatteer(p.maximum)}" if p.minimum is not None else fmt.LEEG
-                for p in PARAMETERS
-            ],
-            "Soort": [p.soort for p in PARAMETERS],
-            "Bron of onderbouwing": [p.bron for p in PARAMETERS],
-        }
-    ),
-    hide_index=True,
-    width="stretch",
-)
+tabel(herkomst.aannames(Scenario()), tabellen.MODEL_AANNAMES)
 
 st.subheader("Alle basiscijfers")
 st.dataframe(alle_cijfers, hide_index=True, width="stretch")
