@@ -26,11 +26,11 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Widget
 
 from core.data import load_basis
-from core.reserve import project_reserve
+from core.model.reserve import project_reserve
 from core import opslag
-from core.scenario import Scenario
-from core.vergelijken import HUIDIG
-from core.taakstelling import project_taakstelling
+from core.model.scenario import Scenario
+from core.model.vergelijken import HUIDIG
+from core.model.taakstelling import project_taakstelling
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"

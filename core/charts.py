@@ -15,7 +15,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core import formatting as fmt
+from core.tekst import formatting as fmt
 
 BASIS, SCENARIO = "Basisscenario", "Scenario"
 KLEUREN = {BASIS: "#6E6E6E", SCENARIO: "#D55E00"}

@@ -1,7 +1,7 @@
 """Exports for a council letter: CSV and Excel tables, charts as SVG/PNG, a printable summary
 and a Python snippet that reproduces the scenario.
 
-Headers and number formats come from core.tabellen, so an export reads like the screen.
+Headers and number formats come from core.tekst.tabellen, so an export reads like the screen.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core import charts
-from core import formatting as fmt
-from core import herkomst
+from core.tekst import formatting as fmt
+from core.tekst import herkomst
 from core.data import Basis
-from core.kerncijfers import Kaart, kaarten, samenvatting
-from core.reserve import project_reserve
-from core.scenario import Scenario
-from core.tabellen import AANNAMES, DATUM, FIGUREN, TEKST, Kolom, met_koppen
-from core.taakstelling import project_taakstelling
+from core.model.kerncijfers import Kaart, kaarten, samenvatting
+from core.model.reserve import project_reserve
+from core.model.scenario import Scenario
+from core.tekst.tabellen import AANNAMES, DATUM, FIGUREN, TEKST, Kolom, met_koppen
+from core.model.taakstelling import project_taakstelling
 
 # --- tables: CSV and Excel -------------------------------------------------------------
 
@@ -328,9 +328,9 @@ dataversie {_e(basis.versie)}</p>
 SNIPPET_KOP = """\
 # Draai dit vanuit de projectmap van de verkenner (de map met app.py).
 from core.data import load_basis
-from core.reserve import eerste_tekortjaar, project_reserve
-from core.scenario import Scenario
-from core.taakstelling import benodigde_plaatsingen, project_taakstelling
+from core.model.reserve import eerste_tekortjaar, project_reserve
+from core.model.scenario import Scenario
+from core.model.taakstelling import benodigde_plaatsingen, project_taakstelling
 
 basis = load_basis()  # of load_basis("pad/naar/verkenner.duckdb")
 """

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from core import data
-from core.scenario import Scenario
+from core.model.scenario import Scenario
 
 MAX_NAAM = 80
 MAX_OMSCHRIJVING = 1000

@@ -4,7 +4,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.parameters import PARAMETERS
+from core.model.parameters import PARAMETERS
 from tests.conftest import APP
 
 PAGES = ["views/overzicht.py", "views/taakstelling.py", "views/reserve.py", "views/bronnen.py"]

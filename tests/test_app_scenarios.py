@@ -3,7 +3,7 @@
 from streamlit.testing.v1 import AppTest
 
 from core import opslag
-from core.scenario import Scenario
+from core.model.scenario import Scenario
 from tests.conftest import APP
 
 OPSLAAN = "FormSubmitter:opslaan-Opslaan"
@@ -132,7 +132,7 @@ def test_an_opened_saved_scenario_keeps_its_colour_on_every_chart(db_path):
     import json
 
     from core.charts import KLEUREN, SCENARIO
-    from core.vergelijken import kleur_van
+    from core.model.vergelijken import kleur_van
 
     saved = opslag.bewaar(Scenario(instroom_pct=20), "Hoge instroom", "", 1, path=db_path)
     at = AppTest.from_file(APP, default_timeout=60)

@@ -272,7 +272,7 @@ def test_presentation_mode_link_shows_large_headlines(page, tmp_path):
 
 def test_printable_summary_fits_one_a4(browser, basis):
     from core.export import samenvatting_html
-    from core.scenario import Scenario
+    from core.model.scenario import Scenario
 
     scenario = Scenario(instroom_pct=20, huisvesting_per_halfjaar=120, du_mo_indexatie_pct=2.5, zorgkosten_groei_pct=2.0)
     page = browser.new_page()

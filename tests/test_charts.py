@@ -4,9 +4,9 @@ import altair as alt
 import pytest
 
 from core import charts
-from core.reserve import project_reserve, resultaat_per_stroom
-from core.scenario import Scenario
-from core.taakstelling import project_taakstelling
+from core.model.reserve import project_reserve, resultaat_per_stroom
+from core.model.scenario import Scenario
+from core.model.taakstelling import project_taakstelling
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The general consistency checks over the stored history."""
 
-from core.consistency import check_achterstand, check_all, check_begrotingstotalen, check_opgave, check_reserve
+from core.model.consistency import check_achterstand, check_all, check_begrotingstotalen, check_opgave, check_reserve
 
 
 def test_finds_the_provincie_inconsistency_of_8_persons(basis):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from core.parameters import PARAMETERS
+from core.model.parameters import PARAMETERS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -11,12 +11,12 @@ import pandas as pd
 import pytest
 
 from core import charts, export
-from core import formatting as fmt
-from core.parameters import PARAMETERS, PARAMETERS_BY_NAME
-from core.reserve import project_reserve
-from core.scenario import Scenario
-from core.tabellen import BENODIGD, DATUM, EURO, RESERVE, TAAKSTELLING
-from core.taakstelling import benodigde_plaatsingen, project_taakstelling
+from core.tekst import formatting as fmt
+from core.model.parameters import PARAMETERS, PARAMETERS_BY_NAME
+from core.model.reserve import project_reserve
+from core.model.scenario import Scenario
+from core.tekst.tabellen import BENODIGD, DATUM, EURO, RESERVE, TAAKSTELLING
+from core.model.taakstelling import benodigde_plaatsingen, project_taakstelling
 
 SCENARIO = Scenario(instroom_pct=20, du_mo_indexatie_pct=2.5)
 

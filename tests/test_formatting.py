@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from core import formatting as fmt
+from core.tekst import formatting as fmt
 
 
 @pytest.mark.parametrize(

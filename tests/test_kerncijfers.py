@@ -1,7 +1,7 @@
 """Headline figures and the generated summary."""
 
-from core.kerncijfers import bereken, kaarten, samenvatting
-from core.scenario import Scenario
+from core.model.kerncijfers import bereken, kaarten, samenvatting
+from core.model.scenario import Scenario
 
 
 def test_baseline_headline_figures(basis):

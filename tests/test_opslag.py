@@ -5,7 +5,7 @@ import pytest
 from core import data, opslag
 from core.data import load_basis
 from core.opslag import OngeldigeInvoer
-from core.scenario import Scenario
+from core.model.scenario import Scenario
 
 VARIANT = Scenario(instroom_pct=20, du_mo_indexatie_pct=2.5, eenmalig=[])
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from core.reserve import (
+from core.model.reserve import (
     eerste_tekortjaar, project_reserve, regeloverzicht, reserve_alleen_mo, resultaat_per_stroom,
 )
-from core.scenario import Scenario
+from core.model.scenario import Scenario
 
 COLUMNS = ["jaar", "baten", "lasten", "resultaat", "overige_onttrekking", "reserve_begin", "reserve_eind"]
 

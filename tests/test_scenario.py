@@ -4,8 +4,8 @@ import dataclasses
 
 import pytest
 
-from core.parameters import PARAMETERS, PARAMETERS_BY_NAME
-from core.scenario import Scenario
+from core.model.parameters import PARAMETERS, PARAMETERS_BY_NAME
+from core.model.scenario import Scenario
 
 REGELS = ["Compensatie DU MO 2025", "Compensatie DU MO 2026", "Zorg Beschermd Wonen"]
 

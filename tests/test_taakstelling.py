@@ -2,8 +2,8 @@
 
 import pytest
 
-from core.scenario import Scenario
-from core.taakstelling import benodigde_plaatsingen, project_taakstelling
+from core.model.scenario import Scenario
+from core.model.taakstelling import benodigde_plaatsingen, project_taakstelling
 
 COLUMNS = [
     "periode", "taakstelling", "achterstand_begin", "opgave", "realisatie",

@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 
 from core import charts, opslag
-from core import vergelijken as vgl
+from core.model import vergelijken as vgl
 from core.data import load_basis
-from core.scenario import Scenario
+from core.model.scenario import Scenario
 
 
 @pytest.fixture

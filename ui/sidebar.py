@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.parameters import PARAMETERS, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
-from core.scenario import Scenario
+from core.model.parameters import PARAMETERS, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
+from core.model.scenario import Scenario
 from ui import state
 
 # Shown at the top of the sidebar; the rest sit in an expander to keep the meeting view calm.

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import herkomst, opslag, tabellen
-from core.consistency import Bevinding, check_all
+from core.tekst import herkomst, tabellen
+from core import opslag
+from core.model.consistency import Bevinding, check_all
 from core.data import Basis, database_path, latest_versie, load_basis
 from core.opslag import OpgeslagenScenario
-from core.parameters import MULTISELECT, PARAMETERS
-from core.scenario import Scenario
-from core.vergelijken import kleur_van
+from core.model.parameters import MULTISELECT, PARAMETERS
+from core.model.scenario import Scenario
+from core.model.vergelijken import kleur_van
 
 SCENARIO_KEY = "_scenario"
 GEOPEND_KEY = "_geopend"  # the saved scenario that is open, if any

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from core import charts, export
-from core import formatting as fmt
-from core.kerncijfers import Kaart
-from core.tabellen import opmaak
+from core.tekst import formatting as fmt
+from core.model.kerncijfers import Kaart
+from core.tekst.tabellen import opmaak
 from ui import state
 
 

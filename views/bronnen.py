@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from core import formatting as fmt
-from core import herkomst, tabellen
-from core.scenario import Scenario
+from core.tekst import formatting as fmt
+from core.tekst import herkomst, tabellen
+from core.model.scenario import Scenario
 from ui import state
 from ui.weergave import downloads, tabel
 

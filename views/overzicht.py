@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.kerncijfers import kaarten, samenvatting
+from core.model.kerncijfers import kaarten, samenvatting
 from ui import state
 from ui.weergave import kaart, meenemen
 

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from core import charts, herkomst, tabellen
-from core.kerncijfers import tekortjaar_tekst
-from core.reserve import eerste_tekortjaar, project_reserve, regeloverzicht, reserve_alleen_mo, resultaat_per_stroom
-from core.scenario import Scenario
+from core import charts
+from core.tekst import herkomst, tabellen
+from core.model.kerncijfers import tekortjaar_tekst
+from core.model.reserve import eerste_tekortjaar, project_reserve, regeloverzicht, reserve_alleen_mo, resultaat_per_stroom
+from core.model.scenario import Scenario
 from ui import state
 from ui.weergave import bron, downloads, grafiek, tabel
 

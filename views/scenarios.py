@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from core import export, opslag, tabellen
+from core import export, opslag
+from core.tekst import tabellen
 from core.opslag import OngeldigeInvoer
 from ui import state
 from ui.weergave import downloads, korte_link, tabel

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from core import charts, herkomst, tabellen
-from core.scenario import Scenario
-from core.taakstelling import benodigde_plaatsingen, project_taakstelling
+from core import charts
+from core.tekst import herkomst, tabellen
+from core.model.scenario import Scenario
+from core.model.taakstelling import benodigde_plaatsingen, project_taakstelling
 from ui import state
 from ui.weergave import bron, downloads, grafiek, tabel
 

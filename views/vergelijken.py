@@ -3,8 +3,8 @@
 import streamlit as st
 
 from core import charts, opslag
-from core import vergelijken as vgl
-from core.kerncijfers import samenvatting
+from core.model import vergelijken as vgl
+from core.model.kerncijfers import samenvatting
 from ui import state
 from ui.weergave import downloads, grafiek
 

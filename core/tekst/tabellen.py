@@ -11,7 +11,7 @@ from typing import Callable
 
 import pandas as pd
 
-from core import formatting as fmt
+from core.tekst import formatting as fmt
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core import formatting as fmt
+from core.tekst import formatting as fmt
 from core.charts import KLEUREN, BASIS as BASIS_NAAM, SCENARIO_PALET, SCENARIO as HUIDIG_KLEURNAAM
 from core.data import Basis
-from core.kerncijfers import bereken
+from core.model.kerncijfers import bereken
 from core.opslag import OpgeslagenScenario
-from core.reserve import reserve_rijen
-from core.scenario import Scenario
-from core.tabellen import DECIMAAL, Kolom
-from core.taakstelling import taakstelling_rijen
+from core.model.reserve import reserve_rijen
+from core.model.scenario import Scenario
+from core.tekst.tabellen import DECIMAAL, Kolom
+from core.model.taakstelling import taakstelling_rijen
 
 MAX_VARIANTEN = 4
 HUIDIG = "Huidig scenario (zijbalk)"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core import formatting as fmt
+from core.tekst import formatting as fmt
 from core.data import Basis
-from core.herkomst import bron as _bron
-from core.periode import vorige_periode
+from core.tekst.herkomst import bron as _bron
+from core.model.periode import vorige_periode
 
 # Money totals in the sources are rounded to whole euros; a difference of at most
 # this much is reported as rounding rather than as an inconsistency.

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from core.data import Basis
-from core.scenario import Scenario
+from core.model.scenario import Scenario
 
 INDEXATIE_VELD = {
     "du_mo": "du_mo_indexatie_pct",

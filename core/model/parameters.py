@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
-from core import formatting as fmt
+from core.tekst import formatting as fmt
 
 # The widget that fits each kind of value. Integer sliders keep plain numbers in
 # the URL; select sliders carry the Dutch-formatted value (``2,5%``, ``€ 500.000``).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 
-from core.parameters import PARAMETERS, PARAMETERS_BY_NAME, Parameter
+from core.model.parameters import PARAMETERS, PARAMETERS_BY_NAME, Parameter
 
 
 def _default(name: str):
@@ -14,7 +14,7 @@ def _default(name: str):
 
 @dataclass(frozen=True)
 class Scenario:
-    """Assumptions that differ from the baseline are the scenario; see core.parameters."""
+    """Assumptions that differ from the baseline are the scenario; see core.model.parameters."""
 
     instroom_pct: int = _default("instroom_pct")
     huisvesting_per_halfjaar: int = _default("huisvesting_per_halfjaar")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core import formatting as fmt
+from core.tekst import formatting as fmt
 from core.data import Basis
-from core.parameters import PARAMETERS
-from core.periode import vorige_periode
-from core.scenario import Scenario
+from core.model.parameters import PARAMETERS
+from core.model.periode import vorige_periode
+from core.model.scenario import Scenario
 
 def bron(basis: Basis, bron_id: str, sectie: str, peildatum) -> str:
     """``Titel van het document, sectie (peildatum 1 januari 2026)``."""

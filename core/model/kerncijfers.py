@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from core import formatting as fmt
-from core import herkomst
+from core.tekst import formatting as fmt
+from core.tekst import herkomst
 from core.data import Basis
-from core.reserve import eerste_tekortjaar, reserve_rijen
-from core.scenario import Scenario
-from core.periode import vorige_periode
-from core.taakstelling import benodigde_rijen, taakstelling_rijen
+from core.model.reserve import eerste_tekortjaar, reserve_rijen
+from core.model.scenario import Scenario
+from core.model.periode import vorige_periode
+from core.model.taakstelling import benodigde_rijen, taakstelling_rijen
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from functools import lru_cache
 
 import pandas as pd
 
-from core import herkomst
+from core.tekst import herkomst
 from core.data import Basis
-from core.periode import periodes, vorige_periode
-from core.parameters import PERSONEN_PER_GROOT_HUISHOUDEN
-from core.scenario import Scenario
+from core.model.periode import periodes, vorige_periode
+from core.model.parameters import PERSONEN_PER_GROOT_HUISHOUDEN
+from core.model.scenario import Scenario
 
 COLUMNS = [
     "periode",

@@ -1,0 +1,1 @@
+"""Figures as Dutch text: number formats, provenance, table headers and generated sentences."""
