@@ -28,7 +28,7 @@ DEFAULT_DB_PATH = DATA_DIR / "verkenner.duckdb"
 DB_PATH_ENV = "VERKENNER_DB"
 
 # Bump when data/schema.sql changes in a way older files cannot be read with.
-SCHEMA_VERSIE = 3
+SCHEMA_VERSIE = 4
 
 # Seed file -> (table, key columns). The key identifies one figure across versions.
 SEED_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -170,8 +170,9 @@ def _load_seed(con: duckdb.DuckDBPyConnection, seed: Path, table: str) -> None:
             f"Het bestand {seed.name} heeft niet de verwachte kolommen. "
             f"Ontbrekend: {', '.join(missing) or 'geen'}; onbekend: {', '.join(extra) or 'geen'}."
         )
-    # An empty cell is read as NULL; an empty toelichting simply means "no remark".
-    selected = ["coalesce(toelichting, '')" if c == "toelichting" else c for c in expected]
+    # An empty cell is read as NULL; an empty toelichting means "no remark", an empty bestand
+    # "not in shared/seeds". An empty peildatum stays NULL: the source names no date.
+    selected = [f"coalesce({c}, '')" if c in ("toelichting", "bestand") else c for c in expected]
     values = ", ".join(selected) + (", 1" if "versie" in columns else "")
     try:
         con.execute(

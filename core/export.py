@@ -29,7 +29,7 @@ from core.data import Basis
 from core.model.kerncijfers import Kaart, kaarten, samenvatting
 from core.model.reserve import project_reserve
 from core.model.scenario import Scenario
-from core.tekst.tabellen import AANNAMES, DATUM, FIGUREN, TEKST, Kolom, met_koppen
+from core.tekst.tabellen import AANNAMES, DATUM, FIGUREN, PEILDATUM, TEKST, Kolom, met_koppen
 from core.model.taakstelling import project_taakstelling
 
 # --- tables: CSV and Excel -------------------------------------------------------------
@@ -43,7 +43,7 @@ def _exportframe(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFram
             uit[kolom.kop] = pd.to_datetime(uit[kolom.kop])
         elif kolom.soort.excel_formaat is None and kolom.soort is not TEKST:
             uit[kolom.kop] = pd.Series(
-                [None if fmt.ontbreekt(v) else kolom.soort.weergave(v) for v in uit[kolom.kop]],
+                [None if fmt.ontbreekt(v) and kolom.soort is not PEILDATUM else kolom.soort.weergave(v) for v in uit[kolom.kop]],
                 index=uit.index,
                 dtype=object,
             )
@@ -65,7 +65,7 @@ MIN_BREEDTE, MAX_BREEDTE = 8, 60
 DOCUMENTEN = {
     "titel": Kolom("Document"),
     "kort": Kolom("Korte naam"),
-    "datum": Kolom("Datum", DATUM),
+    "datum": Kolom("Datum", PEILDATUM),
 }
 
 
@@ -275,7 +275,7 @@ def _grafieken(scenario: Scenario, basis: Basis) -> list[dict]:
 
 def _bronnen_html(basis: Basis) -> str:
     items = "".join(
-        f"<li>{_e(titel)} ({_e(fmt.datum(datum))})</li>"
+        f"<li>{_e(titel)} ({_e(fmt.peildatum(datum))})</li>"
         for titel, datum in zip(basis.documenten["titel"], basis.documenten["datum"])
     )
     return (

@@ -1,6 +1,7 @@
 -- Schema of the Sociaal Domein Verkenner database: the one place where tables are defined.
 -- Every figure carries its source (bron_id + sectie), peildatum and soort, and the data
--- version (versie) that added it. A new figure never overwrites an old one: it is a new row
+-- version (versie) that added it. A peildatum is as precise as its source ('2026-05-20',
+-- '2025-11' for "november 2025", '2023'), or NULL when the source names none: never invented. A new figure never overwrites an old one: it is a new row
 -- with a higher versie; readers take, per key, the newest row at or below the version asked.
 
 CREATE TABLE meta (
@@ -18,8 +19,8 @@ CREATE TABLE document (
     bron_id VARCHAR PRIMARY KEY,
     titel   VARCHAR NOT NULL,
     kort    VARCHAR NOT NULL,  -- short name for tables
-    datum   DATE NOT NULL,
-    bestand VARCHAR NOT NULL
+    datum   VARCHAR CHECK (regexp_full_match(datum, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?')),  -- NULL: the document is undated
+    bestand VARCHAR NOT NULL DEFAULT ''  -- '' for a source outside shared/seeds
 );
 
 CREATE TABLE halfjaarcijfer (
@@ -28,7 +29,7 @@ CREATE TABLE halfjaarcijfer (
     waarde     INTEGER NOT NULL CHECK (waarde >= 0),
     bron_id    VARCHAR NOT NULL REFERENCES document (bron_id),
     sectie     VARCHAR NOT NULL,
-    peildatum  DATE NOT NULL,
+    peildatum  VARCHAR CHECK (regexp_full_match(peildatum, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?')),
     soort      VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
     toelichting VARCHAR NOT NULL DEFAULT '',
     versie     INTEGER NOT NULL REFERENCES dataversie (versie),
@@ -41,7 +42,7 @@ CREATE TABLE normpad (
     max_achterstand INTEGER NOT NULL CHECK (max_achterstand >= 0),
     bron_id         VARCHAR NOT NULL REFERENCES document (bron_id),
     sectie          VARCHAR NOT NULL,
-    peildatum       DATE NOT NULL,
+    peildatum       VARCHAR CHECK (regexp_full_match(peildatum, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?')),
     soort           VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
     toelichting     VARCHAR NOT NULL DEFAULT '',
     versie          INTEGER NOT NULL REFERENCES dataversie (versie),
@@ -57,8 +58,9 @@ CREATE TABLE begrotingsregel (
     indexatie   VARCHAR NOT NULL CHECK (indexatie IN ('du_mo', 'iubw', 'zorgkosten', 'geen')),
     bron_id     VARCHAR NOT NULL REFERENCES document (bron_id),
     sectie      VARCHAR NOT NULL,
-    peildatum   DATE NOT NULL,
+    peildatum   VARCHAR CHECK (regexp_full_match(peildatum, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?')),
     soort       VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
+    raming      BOOLEAN NOT NULL DEFAULT false,  -- an estimate the source itself reports ("circa", "raming")
     toelichting VARCHAR NOT NULL DEFAULT '',
     versie      INTEGER NOT NULL REFERENCES dataversie (versie),
     PRIMARY KEY (jaar, regel, versie)
@@ -73,8 +75,9 @@ CREATE TABLE kengetal (
     eenheid     VARCHAR NOT NULL,
     bron_id     VARCHAR NOT NULL REFERENCES document (bron_id),
     sectie      VARCHAR NOT NULL,
-    peildatum   DATE NOT NULL,
+    peildatum   VARCHAR CHECK (regexp_full_match(peildatum, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?')),
     soort       VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
+    raming      BOOLEAN NOT NULL DEFAULT false,
     toelichting VARCHAR NOT NULL DEFAULT '',
     versie      INTEGER NOT NULL REFERENCES dataversie (versie),
     PRIMARY KEY (onderwerp, sleutel, periode, versie)

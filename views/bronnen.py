@@ -34,7 +34,7 @@ st.caption(f"Dataversie {basis.versie}.")
 
 st.subheader("Documenten")
 st.dataframe(
-    basis.documenten.assign(datum=basis.documenten["datum"].map(fmt.datum)).rename(
+    basis.documenten.assign(datum=basis.documenten["datum"].map(fmt.peildatum)).rename(
         columns={"bron_id": "Code", "titel": "Titel", "datum": "Datum", "bestand": "Bestand"}
     ),
     hide_index=True,

@@ -88,6 +88,23 @@ def _datum(value: date) -> str:
     return format_date(value, format="d MMMM y", locale=LOCALE)
 
 
+ONBEKEND = "onbekend"
+
+
+def peildatum(value) -> str:
+    """As precise as the source: ``2026-05-20`` -> ``20 mei 2026``, ``2025-11`` -> ``november 2025``,
+    ``2023`` -> ``2023``; no date -> ``onbekend`` (a date is never made up)."""
+    if ontbreekt(value) or value == "":
+        return ONBEKEND
+    if not isinstance(value, str):
+        return datum(value)
+    if len(value) == 4:
+        return value
+    if len(value) == 7:
+        return format_date(date.fromisoformat(value + "-01"), format="MMMM y", locale=LOCALE)
+    return datum(value)
+
+
 def periode(code: str) -> str:
     """``2026-H2`` -> ``2e helft 2026``."""
     year, half = code.split("-H")

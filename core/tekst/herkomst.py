@@ -11,9 +11,9 @@ from core.model.periode import vorige_periode
 from core.model.scenario import Scenario
 
 def bron(basis: Basis, bron_id: str, sectie: str, peildatum) -> str:
-    """``Titel van het document, sectie (peildatum 1 januari 2026)``."""
+    """``Titel van het document, sectie (peildatum 1 januari 2026)``; ``peildatum onbekend`` when the source names none."""
     titles = basis.documenttitels
-    return f"{titles.get(bron_id, bron_id)}, {sectie} (peildatum {fmt.datum(peildatum)})"
+    return f"{titles.get(bron_id, bron_id)}, {sectie} (peildatum {fmt.peildatum(peildatum)})"
 
 
 def _soort_en_bron(basis: Basis, row: dict, sectie: str | None = None) -> str:

@@ -28,6 +28,7 @@ EURO = Soort(fmt.euro, '"€" #,##0;"€" -#,##0')
 PROCENT = Soort(lambda v: fmt.procent(v, 1), '0.0"%"')  # values already in percent
 JA_NEE = Soort(fmt.ja_nee, None)
 DATUM = Soort(fmt.datum, "d mmmm yyyy")
+PEILDATUM = Soort(fmt.peildatum, None)  # as precise as the source ("november 2025", "onbekend"): text
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ FIGUREN = {
     "waarde": Kolom("Waarde"),
     "soort": Kolom("Soort"),
     "bron": Kolom("Bron"),
-    "peildatum": Kolom("Peildatum", DATUM),
+    "peildatum": Kolom("Peildatum", PEILDATUM),
     "toelichting": Kolom("Toelichting"),
 }
 
