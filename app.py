@@ -17,7 +17,7 @@ except DataError as error:
 
 regels = [line["regel"] for line in basis.begrotingsregels]
 sidebar.controle_link(regels)
-scenario = sidebar.scenario_knoppen(regels)
+scenario = sidebar.scenario_knoppen(basis)
 state.zet_scenario(scenario)
 state.synchroniseer_link(scenario)
 presentatie_opmaak()

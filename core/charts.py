@@ -15,6 +15,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from core.model.periode import deadline
+from core.model.reserve import BEGROTING, PROGNOSE
 from core.tekst import formatting as fmt
 
 BASIS, SCENARIO = "Basisscenario", "Scenario"
@@ -85,13 +87,16 @@ def _reeks_dash() -> alt.StrokeDash:
 
 def _kolommen(frame: pd.DataFrame, columns: dict[str, str], **constant: str) -> dict[str, list]:
     """Selected columns as plain lists (renamed src -> dst), plus constant columns."""
-    data = {
-        dst: frame[src].to_numpy(dtype=float, na_value=np.nan).tolist()
-        if pd.api.types.is_numeric_dtype(frame[src])
-        else frame[src].tolist()
-        for src, dst in columns.items()
-    }
+    data = {dst: _lijst(frame[src]) for src, dst in columns.items()}
     return data | {name: [value] * len(frame) for name, value in constant.items()}
+
+
+def _lijst(column: pd.Series) -> list:
+    if pd.api.types.is_bool_dtype(column):
+        return [bool(v) for v in column.fillna(False)]
+    if pd.api.types.is_numeric_dtype(column):
+        return column.to_numpy(dtype=float, na_value=np.nan).tolist()
+    return column.tolist()
 
 
 def _stapel(*parts: dict[str, list]) -> pd.DataFrame:
@@ -122,7 +127,19 @@ def _achterstand_template() -> dict:
                 alt.Tooltip("reeks:N", title="Reeks"),
                 alt.Tooltip("periode:O", title="Halfjaar"),
                 alt.Tooltip("achterstand_eind:Q", title="Achterstand eind", format=",.0f"),
-                alt.Tooltip("soort:N", title="Soort"),
+                alt.Tooltip("status:N", title="Status"),
+            ],
+        )
+    )
+    plan = (
+        alt.Chart(alt.NamedData(name="plan"))
+        .mark_line(color=NORM_KLEUR, strokeDash=[2, 3], strokeWidth=3, point=alt.OverlayMarkDef(size=50, color=NORM_KLEUR))
+        .encode(
+            x=_PERIODE,
+            y="plan_achterstand:Q",
+            tooltip=[
+                alt.Tooltip("periode:O", title="Halfjaar"),
+                alt.Tooltip("plan_achterstand:Q", title="Achterstand volgens eigen plan gemeente", format=",.0f"),
             ],
         )
     )
@@ -133,32 +150,49 @@ def _achterstand_template() -> dict:
             alt.Tooltip("norm_achterstand:Q", title="Maximale achterstand", format=",.0f"),
         ]
     )
-    # Label only the deadlines still ahead: those are what a meeting steers on.
+    # Label the Provincie's own deadlines still ahead: those are what a meeting steers on; after the
+    # last one the norm (0) carries on at every half-year end, unlabelled.
     labels = (
-        norm.transform_filter(alt.datum.soort == "prognose")
+        norm.transform_filter((alt.datum.status != "gerealiseerd") & ~alt.datum.beleidsarm)
         .mark_text(dx=14, align="left", fontSize=16, color=NORM_KLEUR, fontWeight="bold")
         .encode(text="label:N")
     )
     boundary = alt.Chart(alt.NamedData(name="grens")).encode(x=_PERIODE)
     rule = boundary.mark_rule(color="#999999", strokeDash=[2, 4], strokeWidth=2)
     rule_text = boundary.mark_text(align="left", dx=6, y=12, fontSize=15, color="#555555").encode(text="tekst:N")
-    chart = alt.layer(rule, rule_text, lines, points, labels).properties(
+    chart = alt.layer(rule, rule_text, plan, lines, points, labels).properties(
         height=HOOGTE, title="Achterstand eind halfjaar (personen) en normpad Provincie (◆)"
     )
     return _configure(chart).to_dict()
 
 
-def achterstand_spec(basis: pd.DataFrame, scenario: pd.DataFrame, deadlines: dict) -> dict:
+def achterstand_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
     """Achterstand at the end of each half year, baseline vs scenario, with the norm path."""
-    reeksen = _met_reeks(basis, scenario, ["periode", "achterstand_eind", "soort"])
-    rows = _kolommen(scenario, {"periode": "periode", "norm_achterstand": "norm_achterstand", "soort": "soort"})
-    keep = [i for i, v in enumerate(rows["norm_achterstand"]) if v == v]  # NaN is not equal to itself
-    norm = pd.DataFrame({column: [values[i] for i in keep] for column, values in rows.items()})
-    norm["deadline"] = [fmt.datum(deadlines[p]) if p in deadlines else "" for p in norm["periode"]]
+    reeksen = _met_reeks(basis, scenario, ["periode", "achterstand_eind", "status"])
+    rows = _kolommen(
+        scenario, {"periode": "periode", "norm_achterstand": "norm_achterstand", "status": "status", "beleidsarm": "beleidsarm"}
+    )
+    norm = _rijen_met(rows, "norm_achterstand")
+    norm["deadline"] = [fmt.datum(deadline(p)) for p in norm["periode"]]
     norm["label"] = [f"≤ {int(v)}" for v in norm["norm_achterstand"]]
-    first_forecast = rows["periode"][rows["soort"].index("prognose")]
-    grens = pd.DataFrame({"periode": [first_forecast], "tekst": ["prognose →"]})
-    return _fill(_achterstand_template(), reeksen=reeksen, norm=norm, grens=grens)
+    plan = _rijen_met(_kolommen(scenario, {"periode": "periode", "plan_achterstand": "plan_achterstand"}), "plan_achterstand")
+    return _fill(_achterstand_template(), reeksen=reeksen, norm=norm, grens=_grenzen(rows), plan=plan)
+
+
+def _rijen_met(rows: dict[str, list], column: str) -> pd.DataFrame:
+    """The rows (given as columns of lists) where ``column`` has a value."""
+    keep = [i for i, v in enumerate(rows[column]) if v == v and v is not None]  # NaN is not equal to itself
+    return pd.DataFrame({name: [values[i] for i in keep] for name, values in rows.items()})
+
+
+def _grenzen(rows: dict[str, list]) -> pd.DataFrame:
+    """Where the forecast starts, and where it becomes a policy-neutral extrapolation."""
+    marks = []
+    if "prognose" in rows["status"]:
+        marks.append((rows["periode"][rows["status"].index("prognose")], "prognose →"))
+    if True in rows["beleidsarm"]:
+        marks.append((rows["periode"][rows["beleidsarm"].index(True)], "beleidsarm doorgetrokken →"))
+    return pd.DataFrame({"periode": [m[0] for m in marks], "tekst": [m[1] for m in marks]})
 
 
 TAAKSTELLING_REEKSEN = {
@@ -224,13 +258,22 @@ def _reserve_template() -> dict:
         )
     )
     zero = alt.Chart(alt.InlineData(values=[{"nul": 0}])).mark_rule(color="#000000", strokeWidth=2).encode(y="nul:Q")
-    chart = alt.layer(zero, lines).properties(height=HOOGTE, title="Bestemmingsreserve Beschermd Thuis, stand eind jaar")
+    boundary = alt.Chart(alt.NamedData(name="grens")).encode(x=alt.X("jaar:O"))
+    rule = boundary.mark_rule(color="#999999", strokeDash=[2, 4], strokeWidth=2)
+    rule_text = boundary.mark_text(align="left", dx=6, y=12, fontSize=15, color="#555555").encode(text="tekst:N")
+    chart = alt.layer(zero, rule, rule_text, lines).properties(
+        height=HOOGTE, title="Bestemmingsreserve Beschermd Thuis, stand eind jaar"
+    )
     return _configure(chart).to_dict()
 
 
 def reserve_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
-    """Reserve at the end of each year, baseline vs scenario, with the zero line."""
-    return _fill(_reserve_template(), reeksen=_met_reeks(basis, scenario, ["jaar", "reserve_eind", "resultaat"]))
+    """Reserve at the end of each year, baseline vs scenario, with the zero line and the extrapolated years marked."""
+    later = [j for j, s in zip(scenario["jaar"], scenario["status"]) if s not in (BEGROTING, PROGNOSE)]
+    grens = pd.DataFrame({"jaar": later[:1], "tekst": ["beleidsarm doorgetrokken →"] * len(later[:1])})
+    return _fill(
+        _reserve_template(), reeksen=_met_reeks(basis, scenario, ["jaar", "reserve_eind", "resultaat"]), grens=grens
+    )
 
 
 @cache

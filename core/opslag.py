@@ -16,6 +16,7 @@ import pandas as pd
 
 from core import data
 from core.model.scenario import Scenario
+from core.tekst import zinnen
 
 MAX_NAAM = 80
 MAX_OMSCHRIJVING = 1000
@@ -138,15 +139,9 @@ def overzicht(opgeslagen: list[OpgeslagenScenario]) -> pd.DataFrame:
             "naam": [s.naam for s in opgeslagen],
             "versie": [s.versie for s in opgeslagen],
             "omschrijving": [s.omschrijving for s in opgeslagen],
-            "afwijkingen": [afwijkingen_tekst(s.scenario) for s in opgeslagen],
+            "afwijkingen": [zinnen.afwijkingen(s.scenario) for s in opgeslagen],
             "opgeslagen_op": [s.opgeslagen_op for s in opgeslagen],
             "data_versie": [s.data_versie for s in opgeslagen],
             "status": ["gearchiveerd" if s.gearchiveerd else "actief" for s in opgeslagen],
         }
     )
-
-
-def afwijkingen_tekst(scenario: Scenario) -> str:
-    """``instroom +20%; DU MO-indexatie 2,5%`` — or ``basisscenario``."""
-    changes = [f"{p.kort} {p.formatteer(v)}" for p, _base, v in scenario.afwijkingen()]
-    return "; ".join(changes) or "basisscenario"

@@ -4,7 +4,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.model.parameters import PARAMETERS
+from core.model.parameters import LEZINGEN, PARAMETERS
 from tests.conftest import APP
 
 PAGES = ["views/overzicht.py", "views/taakstelling.py", "views/reserve.py", "views/bronnen.py"]
@@ -46,10 +46,13 @@ def test_overzicht_shows_the_baseline_figures():
     assert metric(at, "Nodig in 2e helft 2026") == "148"
     assert metric(at, "Achterstand 1 januari 2027") == "88"
     assert metric(at, "Achterstand 1 januari 2028") == "122"
-    assert metric(at, "Reserve eind 2026") == "€ 2.379.950"
-    assert metric(at, "Reserve raakt op") == "niet vóór 2031"
+    assert metric(at, "Verwachte ruimte in de reserve eind 2026") == "€ 2.379.950"
+    assert metric(at, "Reserve raakt op") == "2031"
+    assert metric(at, "Achterstand eind 2030") == "224"
     assert "Norm ≤ 36: niet gehaald" in alle_tekst(at)
-    assert "Basisscenario: de officiële cijfers" in at.info[0].value
+    assert at.info[0].value.startswith("Gehaald: geen enkele deadline van de Provincie.")
+    assert "Dit is het basisscenario: de cijfers uit de bronnen" in alle_tekst(at)
+    assert not [c for c in at.caption if c.value.startswith("Basisscenario:")]  # shown only where it differs
 
 
 def test_every_headline_figure_names_its_source():
@@ -63,14 +66,16 @@ def test_a_slider_change_updates_the_figures_beside_the_baseline():
     at.slider(key="huisvesting_per_halfjaar").set_value(150).run()
     assert metric(at, "Achterstand 1 januari 2027") == "34"
     assert "Norm ≤ 36: gehaald" in alle_tekst(at)
-    assert "Basisscenario: **88**" in [c.value for c in at.caption]
-    assert "huisvesting per halfjaar 150 (basis: 96)" in at.info[0].value
+    assert "Basisscenario: 88" in [c.value for c in at.caption]
+    assert "tempo van huisvesting 150 in plaats van 96" in alle_tekst(at)
+    assert next(m for m in at.metric if m.label == "Achterstand 1 januari 2027").delta == "-54 t.o.v. basis"
 
 
 def test_a_select_slider_change_moves_the_reserve():
     at = open_app()
     at.select_slider(key="zorgkosten_groei_pct").set_value(3.0).run()
-    assert metric(at, "Reserve raakt op") == "in 2028"
+    assert metric(at, "Reserve raakt op") == "2028"
+    assert next(m for m in at.metric if m.label == "Reserve raakt op in").delta == "-3 jaar t.o.v. basis"
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -85,7 +90,7 @@ def test_query_parameters_restore_a_scenario_on_any_page(page):
 def test_query_parameters_restore_the_headline_figures():
     at = open_app(huisvesting_per_halfjaar="150", zorgkosten_groei_pct="3%")
     assert metric(at, "Achterstand 1 januari 2027") == "34"
-    assert metric(at, "Reserve raakt op") == "in 2028"
+    assert metric(at, "Reserve raakt op") == "2028"
 
 
 @pytest.mark.parametrize(
@@ -125,7 +130,8 @@ def test_taakstelling_page_shows_charts_and_the_placements_needed():
 def test_reserve_page_explains_the_tot_en_met_2027_reading():
     at = open_app("views/reserve.py")
     assert len(at.get("vega_lite_chart")) == 2
-    assert "niet vóór 2031" in at.info[0].value and "op in 2028" in at.info[0].value
+    assert "raakt de reserve op in 2031: dat is later dan 'tot en met 2027'" in at.info[0].value
+    assert "raakt hij op in 2028: dat past bij 'tot en met 2027'" in at.info[0].value
     reserve = at.dataframe[0].value.set_index("Jaar")
     assert reserve.loc["2026", "Reserve eind"] == "€ 2.379.950"
     lines = at.dataframe[1].value.set_index("Regel")
@@ -134,9 +140,15 @@ def test_reserve_page_explains_the_tot_en_met_2027_reading():
 
 def test_bronnen_page_flags_the_inconsistency_with_both_sources():
     at = open_app("views/bronnen.py")
-    warning = next(w.value for w in at.warning if "1e helft 2026" in w.value)
-    assert "71 + 104 − 96 = 79" in warning
-    assert "Raadsinformatiebrief" in warning and "Provincie Limburg" in warning
+    finding = next(i.value for i in at.info if "1e helft 2026" in i.value)
+    assert "71 + 104 − 96 = 79" in finding
+    assert "Raadsinformatiebrief" in finding and "Provincie Limburg" in finding
+    assert "Lezing (a)" in finding and "Lezing (b)" in finding  # both readings, neither source declared wrong
+    assert not [w for w in at.warning if "1e helft 2026" in w.value]
+    effects = [m.value for m in at.markdown if m.value.startswith("**Effect:**")]
+    assert len(effects) == len(LEZINGEN)
+    assert any("127 plaatsingen nodig in plaats van 148" in e for e in effects)
+    assert any("raakt de reserve op in 2032; in het basisscenario raakt hij op in 2031" in e for e in effects)
     assumptions = at.dataframe[0].value
     assert list(assumptions["Aanname"]) == [p.label for p in PARAMETERS]
     figures = at.dataframe[1].value

@@ -115,7 +115,7 @@ def test_compare_page_shows_scenarios_side_by_side(db_path):
     assert len(at.get("vega_lite_chart")) == 2
     texts = [m.value for m in at.markdown]
     assert "**Versnellen**" in texts
-    assert any("huisvesting per halfjaar 150 (basis: 96)" in t for t in texts)
+    assert any("tempo van huisvesting 150 in plaats van 96" in t for t in texts)
 
 
 def test_compare_page_with_the_current_scenario_follows_the_sliders():

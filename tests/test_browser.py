@@ -251,7 +251,7 @@ def test_saved_scenario_short_link_opens_in_a_fresh_browser(page, browser, serve
         open_app(other, link)
         expect(slider(other, HUISVESTING)).to_have_value("150")
         expect(metric_value(other, ACHTERSTAND_2027)).to_have_text("34")
-        expect(metric_value(other, "Reserve raakt op")).to_have_text("in 2028")
+        expect(metric_value(other, "Reserve raakt op")).to_have_text("2028")
         expect(other.get_by_test_id("stSidebar")).to_contain_text("Geopend: Versnellen in de browser (versie 1)")
         expect_no_exception(other)
     finally:
@@ -271,7 +271,7 @@ def test_presentation_mode_link_shows_large_headlines(page, tmp_path):
 
 
 def test_printable_summary_fits_one_a4(browser, basis):
-    from core.export import samenvatting_html
+    from core.export.samenvatting import samenvatting_html
     from core.model.scenario import Scenario
 
     scenario = Scenario(instroom_pct=20, huisvesting_per_halfjaar=120, du_mo_indexatie_pct=2.5, zorgkosten_groei_pct=2.0)

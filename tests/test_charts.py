@@ -14,7 +14,7 @@ def specs(basis):
     s, b = Scenario(instroom_pct=20), Scenario()
     t_s, t_b = project_taakstelling(s, basis), project_taakstelling(b, basis)
     return {
-        "achterstand": charts.achterstand_spec(t_b, t_s, basis.deadlines),
+        "achterstand": charts.achterstand_spec(t_b, t_s),
         "taakstelling": charts.taakstelling_spec(t_b, t_s),
         "reserve": charts.reserve_spec(project_reserve(b, basis), project_reserve(s, basis)),
         "stroom": charts.stroom_spec(resultaat_per_stroom(b, basis), resultaat_per_stroom(s, basis)),
@@ -31,11 +31,23 @@ def test_spec_is_valid_vega_lite(specs, name):
 def test_achterstand_chart_carries_both_series_and_the_norm_path(specs):
     data = specs["achterstand"]["datasets"]
     assert set(data["reeksen"]["reeks"]) == {charts.BASIS, charts.SCENARIO}
-    assert list(data["norm"]["label"][-3:]) == ["≤ 36", "≤ 18", "≤ 0"]
-    assert list(data["grens"]["periode"]) == ["2026-H2"]
+    norm = data["norm"]
+    eigen = norm[(norm["status"] != "gerealiseerd") & ~norm["beleidsarm"]]
+    assert list(eigen["label"]) == ["≤ 36", "≤ 18", "≤ 0"]
+    # After the last deadline the norm carries on: 0 at every half-year end up to the horizon.
+    assert list(norm.loc[norm["beleidsarm"], "periode"]) == [f"{j}-H{h}" for j in range(2028, 2031) for h in (1, 2)]
+    assert set(norm.loc[norm["beleidsarm"], "norm_achterstand"]) == {0}
+    assert list(data["grens"]["periode"]) == ["2026-H2", "2028-H1"]
+    assert list(data["grens"]["tekst"]) == ["prognose →", "beleidsarm doorgetrokken →"]
+    assert list(data["plan"]["plan_achterstand"]) == [54, 36, 18, 0]
 
 
 def test_dutch_number_locale_and_colour_blind_palette(specs):
     for spec in specs.values():
         assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert charts.KLEUREN == {charts.BASIS: "#6E6E6E", charts.SCENARIO: "#D55E00"}
+
+
+def test_reserve_chart_marks_the_extrapolated_years(specs):
+    grens = specs["reserve"]["datasets"]["grens"]
+    assert list(grens["jaar"]) == [2028] and list(grens["tekst"]) == ["beleidsarm doorgetrokken →"]

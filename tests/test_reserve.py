@@ -3,11 +3,12 @@
 import pytest
 
 from core.model.reserve import (
-    eerste_tekortjaar, project_reserve, regeloverzicht, reserve_alleen_mo, resultaat_per_stroom,
+    alle_reserve_rijen, uitputting, uitputting_alleen_mo,
+    begrotingsregels, eerste_tekortjaar, project_reserve, regeloverzicht, reserve_alleen_mo, resultaat_per_stroom,
 )
 from core.model.scenario import Scenario
 
-COLUMNS = ["jaar", "baten", "lasten", "resultaat", "overige_onttrekking", "reserve_begin", "reserve_eind"]
+COLUMNS = ["jaar", "baten", "lasten", "resultaat", "overige_onttrekking", "uitkering", "reserve_begin", "reserve_eind"]
 
 
 def year(frame, jaar):
@@ -18,8 +19,8 @@ def test_columns_and_years(basis):
     frame = project_reserve(Scenario(), basis)
     assert list(frame.columns[: len(COLUMNS)]) == COLUMNS
     assert list(frame["jaar"]) == [2026, 2027, 2028, 2029, 2030]
-    assert frame["soort"].iloc[0].startswith("afgeleid uit de regiobegroting 2026")
-    assert (frame["soort"].iloc[1:] == "prognose uit de scenario-aannames").all()
+    # The begroting year, one forecast year under the centrumregeling, then extrapolated.
+    assert list(frame["status"]) == ["begroting", "prognose"] + ["beleidsarm doorgetrokken"] * 3
 
 
 def test_2026_reproduces_the_regiobegroting(basis):
@@ -83,3 +84,69 @@ def test_line_overview_names_character_and_indexation(basis):
     assert lines.loc["IUBW-bijdrage Beschermd Wonen (95%)", "indexatie"] == "iubw"
     assert lines.loc["Zorg Beschermd Wonen", "indexatie"] == "zorgkosten"
     assert len(lines) == 12
+
+
+# --- readings and assumptions of issue 7 -----------------------------------------------------
+
+
+def test_the_run_out_year_is_searched_past_the_horizon_shown(basis):
+    assert project_reserve(Scenario(), basis)["jaar"].max() == 2030
+    assert uitputting(Scenario(), basis).jaar == 2031  # not "niet vóór 2031"
+    assert uitputting(Scenario(eind_jaar=2027), basis).jaar == 2031
+    rows = alle_reserve_rijen(Scenario(), basis)
+    assert rows[-1]["jaar"] == 2040
+
+
+def test_no_run_out_before_2040_is_the_only_open_answer(basis):
+    u = uitputting(Scenario(du_mo_indexatie_pct=5.0, iubw_indexatie_pct=5.0), basis)
+    assert (u.jaar, u.tot_en_met) == (None, 2040)
+
+
+def test_dno_timing_moves_the_withdrawal(basis):
+    later = project_reserve(Scenario(dno_uitstel_jaren=1), basis).set_index("jaar")
+    assert later.loc[2026, "overige_onttrekking"] == 0 and later.loc[2027, "overige_onttrekking"] == 1_010_000
+    assert later.loc[2026, "reserve_eind"] == pytest.approx(2_379_950.37 + 1_010_000)
+    assert later.loc[2027, "reserve_eind"] == pytest.approx(year(project_reserve(Scenario(), basis), 2027)["reserve_eind"])
+
+
+def test_compensatie_du_mo_2025_structural_lasts_a_year_longer(basis):
+    structureel = Scenario(eenmalig=[])
+    assert year(project_reserve(structureel, basis), 2027)["resultaat"] == pytest.approx(-546_443 + 130_861, abs=1)
+    assert uitputting(structureel, basis).jaar == 2032
+
+
+def test_du_mo_indexation_is_applied_once_to_the_du_mo_income(basis):
+    """DU MO-bijdrage and compensatie DU MO together grow by the rate: no second compensation on top."""
+    s = Scenario(du_mo_indexatie_pct=2.5)
+    lines = begrotingsregels(s, basis)
+    du_mo_2027 = lines[(lines.jaar == 2027) & (lines.indexatie == "du_mo")]["bedrag"].sum()
+    assert du_mo_2027 == pytest.approx((3_582_008 + 98_147) * 1.025)
+    baten = year(project_reserve(s, basis), 2027)["baten"] - year(project_reserve(Scenario(), basis), 2027)["baten"]
+    assert baten == pytest.approx((3_582_008 + 98_147) * 0.025)
+
+
+def test_loon_en_prijsindexatie_grows_the_lines_without_an_index(basis):
+    s = Scenario(loon_prijs_indexatie_pct=2.0)
+    lines = begrotingsregels(s, basis).set_index(["jaar", "regel"])
+    assert lines.loc[(2027, "Personeel Beschermd Wonen"), "bedrag"] == pytest.approx(1_007_517 * 1.02)
+    assert lines.loc[(2027, "Zorg Beschermd Wonen"), "bedrag"] == 11_963_646  # zorgkosten: its own rate (0)
+
+
+def test_paid_out_when_the_centrumregeling_ends(basis):
+    s = Scenario(reserve_na_centrumregeling=1)
+    frame = project_reserve(s, basis).set_index("jaar")
+    assert frame.loc[2027, "uitkering"] == pytest.approx(1_833_507.37)
+    assert frame.loc[2027, "reserve_eind"] == 0 and (frame.loc[2028:, "reserve_eind"] == 0).all()
+    assert set(frame.loc[2028:, "status"]) == {"uitgekeerd aan Maastricht"}
+    u = uitputting(s, basis)
+    assert (u.jaar, u.uitgekeerd_in) == (None, 2027)
+
+
+def test_a_reserve_that_runs_out_before_the_payout_is_not_paid_out(basis):
+    s = Scenario(reserve_na_centrumregeling=3, zorgkosten_groei_pct=10.0)
+    u = uitputting(s, basis)
+    assert (u.jaar, u.uitgekeerd_in) == (2028, None)
+
+
+def test_mo_alone_explains_tot_en_met_2027(basis):
+    assert uitputting_alleen_mo(Scenario(), basis).jaar == 2028

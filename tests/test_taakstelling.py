@@ -1,5 +1,6 @@
 """The taakstelling projection against the figures in the raadsinformatiebrief and the Provincie letter."""
 
+import pandas as pd
 import pytest
 
 from core.model.scenario import Scenario
@@ -7,7 +8,7 @@ from core.model.taakstelling import benodigde_plaatsingen, project_taakstelling
 
 COLUMNS = [
     "periode", "taakstelling", "achterstand_begin", "opgave", "realisatie",
-    "achterstand_eind", "norm_achterstand", "haalt_norm", "soort",
+    "achterstand_eind", "norm_achterstand", "haalt_norm", "status",
 ]
 
 
@@ -20,8 +21,8 @@ def test_columns_and_periods(basis):
     assert list(frame.columns[: len(COLUMNS)]) == COLUMNS
     assert frame["periode"].iloc[0] == "2024-H2"
     assert frame["periode"].iloc[-1] == "2030-H2"
-    assert list(frame["soort"].iloc[:4]) == ["gerealiseerd"] * 4
-    assert frame.loc[frame["soort"] == "prognose", "periode"].iloc[0] == "2026-H2"
+    assert list(frame["status"].iloc[:4]) == ["gerealiseerd"] * 4
+    assert frame.loc[frame["status"] == "prognose", "periode"].iloc[0] == "2026-H2"
 
 
 @pytest.mark.parametrize(
@@ -68,7 +69,7 @@ def test_instroom_scales_unknown_taakstellingen_only(basis):
 def test_pace_above_opgave_creates_no_credit(basis):
     frame = project_taakstelling(Scenario(huisvesting_per_halfjaar=300), basis)
     assert row(frame, "2026-H2")["realisatie"] == 184
-    assert (frame.loc[frame["soort"] == "prognose", "achterstand_eind"] == 0).all()
+    assert (frame.loc[frame["status"] == "prognose", "achterstand_eind"] == 0).all()
 
 
 def test_without_huurtoeslag_large_families_wait_for_har_plus(basis):
@@ -118,10 +119,75 @@ def test_faster_housing_never_raises_the_backlog(basis, pace):
 def test_each_half_year_names_the_soort_and_source_of_its_figures(basis):
     frame = project_taakstelling(Scenario(), basis).set_index("periode")
     assert frame.loc["2025-H2", "herkomst"] == (
-        "taakstelling afgeleid (Provincie Limburg 10 maart 2026); "
-        "realisatie gerapporteerd (Provincie Limburg 10 maart 2026); "
-        "achterstand gerapporteerd (Provincie Limburg 10 maart 2026)"
+        "taakstelling afgeleid (Provincie Limburg 10 maart 2026, peildatum 1 januari 2026); "
+        "realisatie gerapporteerd (Provincie Limburg 10 maart 2026, peildatum 1 januari 2026); "
+        "achterstand gerapporteerd (Provincie Limburg 10 maart 2026, peildatum 1 januari 2026)"
     )
     assert frame.loc["2026-H2", "herkomst"] == (
-        "prognose uit de scenario-aannames; taakstelling gerapporteerd (raadsinformatiebrief 20 mei 2026)"
+        "prognose uit de scenario-aannames; "
+        "taakstelling gerapporteerd (raadsinformatiebrief 20 mei 2026, peildatum 20 mei 2026)"
     )
+    # 2024-H2's figures are not in the sources: their soort says so.
+    assert "realisatie afgeleid" in frame.loc["2024-H2", "herkomst"]
+    assert "achterstand aanname" in frame.loc["2024-H2", "herkomst"]
+
+
+# --- readings of the raadsinformatiebrief ---------------------------------------------------
+
+LEZING_B = Scenario(lezing_raadsinformatiebrief="b")
+
+
+def test_reading_a_takes_the_letters_own_sum(basis):
+    frame = project_taakstelling(Scenario(), basis).set_index("periode")
+    assert frame.loc["2026-H1", "status"] == "gerealiseerd"
+    assert (frame.loc["2026-H1", "realisatie"], frame.loc["2026-H1", "achterstand_eind"]) == (96, 71)
+    assert frame.loc["2026-H2", "opgave"] == 184  # 113 + 71, the letter's sum
+
+
+def test_reading_b_reads_96_as_a_count_up_to_20_mei(basis):
+    frame = project_taakstelling(LEZING_B, basis).set_index("periode")
+    # 96 in the 139 days from 1 januari to 20 mei; the same pace for the 42 days to 1 juli gives 29 more.
+    assert frame.loc["2026-H1", "status"] == "tussenstand"
+    assert frame.loc["2026-H1", "realisatie"] == 96 + round(96 * 42 / 139) == 125
+    assert frame.loc["2026-H1", "achterstand_eind"] == 71 + 104 - 125 == 50
+    assert frame.loc["2026-H2", "opgave"] == 113 + 50
+    assert bool(frame.loc["2026-H1", "haalt_norm"]) is True  # at most 71 on 1 juli 2026
+
+
+@pytest.mark.parametrize("tempo, extra", [(0, 0), (50, 15), (100, 29), (200, 58)])
+def test_placements_after_the_interim_count_follow_their_own_control(basis, tempo, extra):
+    frame = project_taakstelling(LEZING_B.met(tempo_na_tussenstand_pct=tempo), basis).set_index("periode")
+    assert frame.loc["2026-H1", "realisatie"] == 96 + extra
+    assert frame.loc["2026-H1", "achterstand_eind"] == max(0, 175 - 96 - extra)
+
+
+def test_the_interim_control_does_nothing_under_reading_a(basis):
+    assert project_taakstelling(Scenario(tempo_na_tussenstand_pct=0), basis).equals(project_taakstelling(Scenario(), basis))
+
+
+def test_reading_b_needs_fewer_placements_for_the_first_deadline(basis):
+    needed = benodigde_plaatsingen(LEZING_B, basis).set_index("periode")
+    assert needed.loc["2026-H2", "achterstand_begin"] == 50
+    assert needed.loc["2026-H2", "nodig"] == 50 + 113 - 36
+
+
+# --- past the last deadline, and the municipality's own plan -------------------------------
+
+
+def test_the_norm_carries_on_to_the_horizon_after_the_last_deadline(basis):
+    frame = project_taakstelling(Scenario(eind_jaar=2035), basis).set_index("periode")
+    later = frame.loc["2028-H1":]
+    assert (later["norm_achterstand"] == 0).all() and len(later) == 16
+    assert later["beleidsarm"].all() and not frame.loc[:"2027-H2", "beleidsarm"].any()
+    assert not later["haalt_norm"].any()  # 96 a half year never houses 113 + the backlog
+
+
+def test_the_municipalitys_own_plan_spreads_the_backlog_over_four_half_years(basis):
+    frame = project_taakstelling(Scenario(), basis).set_index("periode")
+    # 71 on 1 januari 2026 (before the e-mail's next half year), in four equal parts, rounded up.
+    assert list(frame["plan_achterstand"].dropna()) == [54, 36, 18, 0]
+    assert list(frame["plan_achterstand"].dropna().index) == ["2026-H1", "2026-H2", "2027-H1", "2027-H2"]
+    needed = benodigde_plaatsingen(Scenario(), basis).set_index("periode")
+    assert needed.loc["2026-H2", "nodig_plan"] == 71 + 113 - 36
+    assert needed.loc["2027-H1", "nodig_plan"] == 36 + 113 - 18
+    assert pd.isna(needed.loc["2028-H1", "nodig_plan"])  # the plan ends with the fourth half year

@@ -23,9 +23,9 @@ def test_key_outcomes_side_by_side(basis, saved):
     assert list(frame.columns) == ["eenheid", "Basisscenario", "Hoge instroom", "Versnellen"]
     assert frame.loc["Achterstand 1 januari 2027 (norm 36)", "Versnellen"] == 34
     assert frame.loc["Achterstand 1 juli 2027 (norm 18)", "Hoge instroom"] == 88 + 136 - 96
-    assert frame.loc["Normen van de Provincie gehaald", "Versnellen"] == 3
+    assert frame.loc["Deadlines van de Provincie gehaald", "Versnellen"] == 3
     assert frame.loc["Reserve raakt op in", "Versnellen"] == 2028
-    assert pd.isna(frame.loc["Reserve raakt op in", "Basisscenario"])
+    assert frame.loc["Reserve raakt op in", "Basisscenario"] == 2031  # computed past the horizon shown
 
 
 def test_differences_against_the_baseline(basis, saved):
@@ -63,4 +63,5 @@ def test_compare_chart_uses_the_scenario_colours(basis, saved):
 def test_display_is_dutch(basis, saved):
     shown = vgl.opgemaakt(vgl.uitkomsten(vgl.varianten(saved), basis)).set_index("Uitkomst")
     assert shown.loc["Reserve eind 2026", "Basisscenario"] == "€ 2.379.950"
-    assert shown.loc["Reserve raakt op in", "Basisscenario"] == "niet binnen de horizon"
+    assert shown.loc["Reserve raakt op in", "Basisscenario"] == "2031"
+    assert shown.loc["Opgave 2e helft 2026", "Versnellen"] == "184"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.model.parameters import PARAMETERS, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
+from core.data import Basis
+from core.model.parameters import KEUZE, PARAMETERS, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
 from core.model.scenario import Scenario
+from core.tekst import zinnen
 from ui import state
 
 # Shown at the top of the sidebar; the rest sit in an expander to keep the meeting view calm.
@@ -36,8 +38,18 @@ def _terug_naar_basis() -> None:
     st.session_state[MELDINGEN_KEY] = []
 
 
-def _control(parameter: Parameter, regels: list[str]):
-    common = {"key": parameter.naam, "help": parameter.help_tekst(), "bind": "query-params"}
+def _help_extra(parameter: Parameter, basis: Basis) -> str:
+    """Figures from the data that a control's help quotes (so they roll forward with the data)."""
+    if parameter.naam == "huisvesting_per_halfjaar":
+        return zinnen.tempo_alternatieven(basis)
+    if parameter.naam == "instroom_pct":
+        return zinnen.laatste_taakstelling_zin(basis)
+    return ""
+
+
+def _control(parameter: Parameter, basis: Basis):
+    regels = [line["regel"] for line in basis.begrotingsregels]
+    common = {"key": parameter.naam, "help": parameter.help_tekst(_help_extra(parameter, basis)), "bind": "query-params"}
     if parameter.widget == SLIDER:
         return st.slider(
             parameter.label,
@@ -54,6 +66,11 @@ def _control(parameter: Parameter, regels: list[str]):
         )
     if parameter.widget == TOGGLE:
         return st.toggle(parameter.label, value=parameter.standaard, **common)
+    if parameter.widget == KEUZE:
+        return st.radio(
+            parameter.label, options=parameter.opties, index=parameter.opties.index(parameter.standaard),
+            format_func=parameter.formatteer, **common,
+        )
     return frozenset(st.multiselect(parameter.label, options=regels, default=sorted(parameter.standaard), **common))
 
 
@@ -73,7 +90,7 @@ def _geopend_melding(current: Scenario) -> None:
         st.button("Herberekenen op de nieuwste data", on_click=state.herbereken_op_nieuwste_data, key="herbereken")
 
 
-def scenario_knoppen(regels: list[str]) -> Scenario:
+def scenario_knoppen(basis: Basis) -> Scenario:
     """Draw the controls in the sidebar and return the scenario they describe."""
     values = {}
     with st.sidebar:
@@ -86,11 +103,11 @@ def scenario_knoppen(regels: list[str]) -> Scenario:
         status = st.container()
         for parameter in PARAMETERS:
             if parameter.naam in HOOFDKNOPPEN:
-                values[parameter.naam] = _control(parameter, regels)
+                values[parameter.naam] = _control(parameter, basis)
         with st.expander("Meer aannames"):
             for parameter in PARAMETERS:
                 if parameter.naam not in HOOFDKNOPPEN:
-                    values[parameter.naam] = _control(parameter, regels)
+                    values[parameter.naam] = _control(parameter, basis)
         st.button("Terug naar basisscenario", on_click=_terug_naar_basis, width="stretch", key="reset")
         if not state.presentatie():
             st.caption("De link in de adresbalk opent precies dit scenario; kopieer hem om het te delen.")

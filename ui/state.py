@@ -105,6 +105,12 @@ def scenariokleur() -> str | None:
     return kleur_van(saved) if saved is not None and saved.scenario == scenario() else None
 
 
+def scenarionaam() -> str | None:
+    """The open saved scenario's name while the controls still show it (for titles and file names)."""
+    saved = geopend()
+    return saved.naam if saved is not None and saved.scenario == scenario() else None
+
+
 def sluit_opgeslagen() -> None:
     st.session_state[GEOPEND_KEY] = None
     st.session_state[DATA_VERSIE_KEY] = None

@@ -7,29 +7,43 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from core import charts, export
+from core import charts
+from core.export import FORMATEN
+from core.export import bestandsnamen, grafieken, samenvatting, snippet
+from core.export import tabellen as exporttabellen
+from core.model.kerncijfers import Kerncijfer
 from core.tekst import formatting as fmt
-from core.model.kerncijfers import Kaart
 from core.tekst.tabellen import opmaak
 from ui import state
 
 
-def kaart(figuur: Kaart) -> None:
+def _verschil(eigen: Kerncijfer, basis_k: Kerncijfer | None) -> str | None:
+    """The difference from the baseline in the figure's own unit: persons, euros or years."""
+    if basis_k is None or eigen.tekst == basis_k.tekst:
+        return None
+    if isinstance(eigen.waarde, (int, float)) and isinstance(basis_k.waarde, (int, float)):
+        verschil = eigen.waarde - basis_k.waarde
+        if eigen.eenheid == "euro":
+            return fmt.euro(round(verschil), signed=True) + " t.o.v. basis"
+        eenheid = " jaar" if eigen.eenheid == "jaar" else ""
+        return fmt.getal(verschil, signed=True) + eenheid + " t.o.v. basis"
+    return f"basis: {basis_k.tekst}"
+
+
+def kaart(eigen: Kerncijfer, basis_k: Kerncijfer | None) -> None:
     """A headline figure: the scenario value, its difference from the baseline, and the baseline beside it."""
-    delta = None
-    if figuur.verschil:
-        delta = (figuur.verschil_tekst or fmt.getal(figuur.verschil, signed=True)) + " t.o.v. basis"
     st.metric(
-        figuur.label,
-        figuur.waarde,
-        delta=delta,
-        delta_color="inverse" if figuur.hoger_is_slechter else "normal",
-        help=figuur.herkomst,
+        eigen.label,
+        eigen.tekst,
+        delta=_verschil(eigen, basis_k),
+        delta_color="inverse" if eigen.hoger_is_slechter else "normal",
+        help=eigen.herkomst,
         border=True,
     )
-    st.caption(f"Basisscenario: **{figuur.basis}**")
-    if figuur.norm is not None:
-        normstatus(figuur.norm, figuur.haalt_norm)
+    if basis_k is not None and basis_k.tekst != eigen.tekst:
+        st.caption(f"Basisscenario: {basis_k.tekst}")
+    if eigen.norm is not None:
+        normstatus(eigen.norm, eigen.haalt_norm)
 
 
 def normstatus(norm: int, gehaald: bool) -> None:
@@ -49,15 +63,17 @@ def grafiek(spec: dict, naam: str | None = None) -> None:
     st.vega_lite_chart(spec, width="stretch")
     if naam is None or state.presentatie():
         return
-    scenario = state.scenario()
+    scenario, scenarionaam = state.scenario(), state.scenarionaam()
     png, svg = st.columns([1, 1], width=360)
     png.download_button(
-        "Grafiek als PNG", data=lambda: export.grafiek_png(spec), file_name=export.bestandsnaam(naam, scenario, "png"),
-        mime="image/png", on_click="ignore", icon=":material/image:", key=f"png_{naam}",
+        "Grafiek als PNG", data=lambda: grafieken.grafiek_png(spec),
+        file_name=bestandsnamen.bestandsnaam(naam, scenario, "png", scenarionaam),
+        mime=FORMATEN["png"].mime, on_click="ignore", icon=":material/image:", key=f"png_{naam}",
     )
     svg.download_button(
-        "Grafiek als SVG", data=lambda: export.grafiek_svg(spec), file_name=export.bestandsnaam(naam, scenario, "svg"),
-        mime="image/svg+xml", on_click="ignore", icon=":material/image:", key=f"svg_{naam}",
+        "Grafiek als SVG", data=lambda: grafieken.grafiek_svg(spec),
+        file_name=bestandsnamen.bestandsnaam(naam, scenario, "svg", scenarionaam),
+        mime=FORMATEN["svg"].mime, on_click="ignore", icon=":material/image:", key=f"svg_{naam}",
     )
 
 
@@ -65,17 +81,17 @@ def downloads(onderwerp: str, bladen: dict[str, tuple[pd.DataFrame, dict]]) -> N
     """The page's tables as one Excel workbook (with the assumptions and sources) and as CSV files."""
     if state.presentatie():
         return
-    scenario, basis = state.scenario(), state.basis()
-    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    scenario, basis, naam = state.scenario(), state.basis(), state.scenarionaam()
     with st.popover("Tabellen downloaden", icon=":material/download:"):
         st.download_button(
-            "Excel (.xlsx) met aannames en bronnen", data=lambda: export.excel_bytes(bladen, scenario, basis),
-            file_name=export.bestandsnaam(onderwerp, scenario, "xlsx"), mime=xlsx, on_click="ignore", key=f"xlsx_{onderwerp}",
+            "Excel (.xlsx) met aannames en bronnen", data=lambda: exporttabellen.excel_bytes(bladen, scenario, basis, naam),
+            file_name=bestandsnamen.bestandsnaam(onderwerp, scenario, "xlsx", naam), mime=FORMATEN["xlsx"].mime,
+            on_click="ignore", key=f"xlsx_{onderwerp}",
         )
         for blad, (frame, kolommen) in bladen.items():
             st.download_button(
-                f"CSV: {blad}", data=lambda f=frame, k=kolommen: export.csv_bytes(f, k),
-                file_name=export.bestandsnaam(f"{onderwerp} {blad}", scenario, "csv"), mime="text/csv",
+                f"CSV: {blad}", data=lambda f=frame, k=kolommen: exporttabellen.csv_bytes(f, k),
+                file_name=bestandsnamen.bestandsnaam(f"{onderwerp} {blad}", scenario, "csv", naam), mime=FORMATEN["csv"].mime,
                 on_click="ignore", key=f"csv_{onderwerp}_{blad}",
             )
 
@@ -119,16 +135,16 @@ def korte_link(scenario_id: int) -> str:
     return f"{root}{prefix + '/' if prefix else ''}?scenario={scenario_id}"
 
 
-def meenemen(naam: str | None = None) -> None:
+def meenemen() -> None:
     """The current scenario to take away: a printable summary and the Python that reproduces it."""
     if state.presentatie():
         return
-    scenario, basis = state.scenario(), state.basis()
+    scenario, basis, naam = state.scenario(), state.basis(), state.scenarionaam()
     with st.expander("Samenvatting afdrukken of in Python narekenen", icon=":material/print:"):
         st.download_button(
-            "Samenvatting (HTML, één A4)", data=lambda: export.samenvatting_html(scenario, basis, naam),
-            file_name=export.bestandsnaam("samenvatting", scenario, "html"), mime="text/html",
+            "Samenvatting (HTML, één A4)", data=lambda: samenvatting.samenvatting_html(scenario, basis, naam),
+            file_name=bestandsnamen.bestandsnaam("samenvatting", scenario, "html", naam), mime=FORMATEN["html"].mime,
             on_click="ignore", icon=":material/download:", key="samenvatting",
         )
         st.caption("Open het bestand in de browser en druk af (Ctrl+P), of bewaar het als PDF.")
-        st.code(export.python_snippet(scenario), language="python")
+        st.code(snippet.python_snippet(scenario), language="python")

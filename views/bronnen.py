@@ -1,10 +1,11 @@
-"""Bronnen: every base figure and assumption with its source, and the consistency checks."""
+"""Bronnen: the consistency checks, the readings of the sources, every assumption and every base figure."""
 
 import streamlit as st
 
-from core.tekst import formatting as fmt
-from core.tekst import herkomst, tabellen
+from core.model.parameters import LEZINGEN
 from core.model.scenario import Scenario
+from core.tekst import formatting as fmt
+from core.tekst import herkomst, tabellen, zinnen
 from ui import state
 from ui.weergave import downloads, tabel
 
@@ -12,7 +13,7 @@ basis = state.basis()
 cijfers, alle_cijfers, bevindingen = state.bronnen()
 
 st.title("Bronnen en controles")
-downloads("bronnen", {"Basiscijfers": (cijfers, tabellen.FIGUREN)})
+downloads("bronnen", {"Basiscijfers": (cijfers, tabellen.FIGUREN_EXPORT)})
 
 st.subheader("Controles op de brondata")
 for bevinding in bevindingen:
@@ -22,21 +23,28 @@ for bevinding in bevindingen:
     )
     if bevinding.ernst == "waarschuwing":
         st.warning(tekst, icon=":material/warning:")
+    elif bevinding.ernst == "twee lezingen":
+        st.info(f"{tekst}  \n{bevinding.lezingen}", icon=":material/alt_route:")
     else:
         st.caption("Afrondingsverschil in de bron: " + tekst)
+
+st.subheader("Lezingen van de bronnen")
+st.caption("Waar een bron op twee manieren te lezen is, is elke lezing een aanname die u onder 'Meer aannames' kiest.")
+for parameter in LEZINGEN:
+    with st.container(border=True):
+        st.markdown(f"**{parameter.label}** (basis: {parameter.formatteer(parameter.standaard)})")
+        if parameter.citaat:
+            st.markdown(f"> {parameter.citaat}  \n> — {parameter.bron}")
+        st.markdown(parameter.onderbouwing)
+        st.markdown(f"**Effect:** {zinnen.lezing_effect(parameter, basis)}")
 
 st.subheader("Aannames van het model")
 tabel(herkomst.aannames(Scenario()), tabellen.MODEL_AANNAMES)
 
 st.subheader("Alle basiscijfers")
 st.dataframe(alle_cijfers, hide_index=True, width="stretch")
-st.caption(f"Dataversie {basis.versie}.")
+st.caption(f"Dataversie {basis.versie}. Soort: gerapporteerd (staat zo in de bron; '(raming)' als de bron het zelf een "
+           "raming noemt), afgeleid (berekend uit gerapporteerde cijfers) of aanname. Peildatum 'onbekend': de bron noemt geen datum.")
 
 st.subheader("Documenten")
-st.dataframe(
-    basis.documenten.assign(datum=basis.documenten["datum"].map(fmt.peildatum)).rename(
-        columns={"bron_id": "Code", "titel": "Titel", "datum": "Datum", "bestand": "Bestand"}
-    ),
-    hide_index=True,
-    width="stretch",
-)
+tabel(basis.documenten, tabellen.DOCUMENTEN)

@@ -3,16 +3,18 @@
 import streamlit as st
 
 from core import charts
-from core.tekst import herkomst, tabellen
-from core.model.kerncijfers import tekortjaar_tekst
-from core.model.reserve import eerste_tekortjaar, project_reserve, regeloverzicht, reserve_alleen_mo, resultaat_per_stroom
-from core.model.scenario import Scenario
+from core.model.kerncijfers import basislijn
+from core.model.parameters import REKENHORIZON
+from core.model.reserve import project_reserve, regeloverzicht, resultaat_per_stroom
+from core.tekst import herkomst, tabellen, zinnen
 from ui import state
 from ui.weergave import bron, downloads, grafiek, tabel
 
 basis, scenario = state.basis(), state.scenario()
-eigen, officieel = project_reserve(scenario, basis), project_reserve(Scenario(), basis)
+vergelijk = basislijn(scenario)
+eigen, officieel = project_reserve(scenario, basis), project_reserve(vergelijk, basis)
 per_stroom, regels = resultaat_per_stroom(scenario, basis), regeloverzicht(scenario, basis)
+regelkolommen = tabellen.begrotingsregels(basis.basisjaar)
 
 st.title("Reserve Beschermd Thuis")
 downloads(
@@ -20,26 +22,26 @@ downloads(
     {
         "Reserve per jaar": (eigen, tabellen.RESERVE),
         "Resultaat per stroom": (per_stroom, tabellen.STROOM),
-        "Begrotingsregels": (regels, tabellen.BEGROTINGSREGELS),
+        "Begrotingsregels": (regels, regelkolommen),
     },
 )
 grafiek(charts.reserve_spec(officieel, eigen), "reserve")
 bron(herkomst.reserve_eind(basis, basis.basisjaar))
 if not state.presentatie():
     tabel(eigen, tabellen.RESERVE)
+    bron(
+        f"na het einde van de centrumregeling zijn de jaren beleidsarm doorgetrokken: dezelfde regels, met de "
+        f"indexaties uit de zijbalk. Het jaar waarin de reserve opraakt wordt berekend tot en met {REKENHORIZON}."
+    )
 
 st.subheader("Resultaat per stroom")
-grafiek(charts.stroom_spec(resultaat_per_stroom(Scenario(), basis), per_stroom), "resultaat per stroom")
-alleen_mo = reserve_alleen_mo(scenario, basis)
-st.info(
-    "De regiobegroting zegt dat de reserve het tekort 'tot en met 2027' kan dekken. Dat volgt niet uit het "
-    f"totale tekort: daarmee raakt de reserve in dit scenario op {tekortjaar_tekst(eerste_tekortjaar(eigen), scenario.eind_jaar)}. "
-    "Het volgt wel als de reserve het MO-tekort alleen moet dragen (zonder het BW-overschot): dan raakt hij op "
-    f"{tekortjaar_tekst(eerste_tekortjaar(alleen_mo), scenario.eind_jaar)}.",
-    icon=":material/info:",
-)
+grafiek(charts.stroom_spec(resultaat_per_stroom(vergelijk, basis), per_stroom), "resultaat per stroom")
+st.info(zinnen.dekking_zin(scenario, basis), icon=":material/info:")
 
 if not state.presentatie():
-    st.subheader("Begrotingsregels 2026: structureel of eenmalig, en hoe geïndexeerd")
-    tabel(regels, tabellen.BEGROTINGSREGELS)
-    bron(herkomst.begroting(basis) + ". Eenmalige regels tellen alleen in 2026; pas ze aan onder 'Meer aannames'.")
+    st.subheader(f"Begrotingsregels {basis.basisjaar}: structureel of eenmalig, en hoe geïndexeerd")
+    tabel(regels, regelkolommen)
+    bron(
+        herkomst.begroting(basis)
+        + f". Eenmalige regels tellen alleen in {basis.basisjaar}; pas ze aan onder 'Meer aannames'."
+    )

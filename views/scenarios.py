@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from core import export, opslag
-from core.tekst import tabellen
+from core import opslag
+from core.export.snippet import python_snippet
+from core.tekst import tabellen, zinnen
 from core.opslag import OngeldigeInvoer
 from ui import state
 from ui.weergave import downloads, korte_link, tabel
@@ -14,7 +15,7 @@ if melding := st.session_state.pop("_opslaan_melding", None):
     st.success(melding, icon=":material/check_circle:")
 
 st.subheader("Huidig scenario opslaan")
-st.caption(f"Afwijkingen van het basisscenario: {opslag.afwijkingen_tekst(scenario)}.")
+st.caption(f"Afwijkingen van het basisscenario: {zinnen.afwijkingen(scenario)}.")
 with st.form("opslaan"):  # a form keeps what was typed when the name is refused
     naam = st.text_input("Naam", key="opslaan_naam", max_chars=opslag.MAX_NAAM)
     omschrijving = st.text_area("Omschrijving (optioneel)", key="opslaan_omschrijving", max_chars=opslag.MAX_OMSCHRIJVING)
@@ -47,10 +48,10 @@ versies = opslag.versies(keuze.naam, state.pad())
 gekozen = st.selectbox("Versie", list(reversed(versies)), format_func=lambda s: s.label, key="keuze_versie")
 with st.container(border=True):
     st.markdown(f"**{gekozen.label}** — {gekozen.omschrijving or 'geen omschrijving'}")
-    st.caption(f"{opslag.afwijkingen_tekst(gekozen.scenario)} · dataversie {gekozen.data_versie}")
+    st.caption(f"{zinnen.afwijkingen(gekozen.scenario)} · dataversie {gekozen.data_versie}")
     st.markdown(f"Korte link: `{korte_link(gekozen.id)}`")
     with st.expander("Narekenen in Python"):
-        st.code(export.python_snippet(gekozen.scenario), language="python")
+        st.code(python_snippet(gekozen.scenario), language="python")
     openen, dupliceren, archief = st.columns(3)
     openen.button("Openen", on_click=state.open_opgeslagen, args=(gekozen,), key="openen", width="stretch")
     dupliceren.button("Dupliceren en aanpassen", on_click=state.dupliceer, args=(gekozen,), key="dupliceren", width="stretch")

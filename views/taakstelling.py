@@ -1,29 +1,39 @@
-"""Taakstelling: achterstand against the Provincie's norm path, and the placements it takes."""
+"""Taakstelling: achterstand against the Provincie's norm path and the municipality's own plan,
+and the placements each takes."""
 
 import streamlit as st
 
 from core import charts
-from core.tekst import herkomst, tabellen
-from core.model.scenario import Scenario
+from core.model.kerncijfers import basislijn, bereken
+from core.model.normpad import eerste_beleidsarme_periode
 from core.model.taakstelling import benodigde_plaatsingen, project_taakstelling
+from core.tekst import formatting as fmt
+from core.tekst import herkomst, tabellen, zinnen
 from ui import state
 from ui.weergave import bron, downloads, grafiek, tabel
 
 basis, scenario = state.basis(), state.scenario()
-eigen, officieel = project_taakstelling(scenario, basis), project_taakstelling(Scenario(), basis)
+eigen, officieel = project_taakstelling(scenario, basis), project_taakstelling(basislijn(scenario), basis)
 nodig = benodigde_plaatsingen(scenario, basis)
+kern = bereken(scenario, basis)
 
 st.title("Huisvesting statushouders")
 downloads("taakstelling", {"Per halfjaar": (eigen, tabellen.TAAKSTELLING), "Nodig voor normpad": (nodig, tabellen.BENODIGD)})
-grafiek(charts.achterstand_spec(officieel, eigen, basis.deadlines), "achterstand")
+for zin in [*(zinnen.deadline_zin(d) for d in kern.deadlines), zinnen.oordeel_deadlines(kern.deadlines, kern.trede)]:
+    st.markdown(zin)
+grafiek(charts.achterstand_spec(officieel, eigen), "achterstand")
 bron(
-    "gerealiseerde halfjaren: COA-cijfers via de Provincie en de raadsinformatiebrief (gerapporteerd of afgeleid, "
-    "zie de kolom Herkomst); prognose: afgeleid uit de scenario-aannames. Norm: " + herkomst.norm(basis, "2026-H2")
+    "gerealiseerde halfjaren: COA-cijfers via de Provincie en de raadsinformatiebrief (zie de kolom Herkomst); "
+    f"prognose: afgeleid uit de scenario-aannames. Normpad (◆): {herkomst.norm(basis, kern.eerste_prognose)}. "
+    f"Vanaf {fmt.periode(eerste_beleidsarme_periode(basis))} beleidsarm doorgetrokken: {herkomst.norm_doorgetrokken(basis)}. "
+    f"Gestippelde blauwe lijn: {herkomst.plan_gemeente(basis)}; aangenomen: de achterstand in gelijke delen "
+    "ingelopen over de halfjaren na de e-mail."
 )
 
 st.subheader("Hoeveel plaatsingen zijn nodig om op het normpad te blijven?")
+st.markdown(zinnen.tempo_zin(kern))
 bron(
-    "Provincie Limburg, brief 10 maart 2026. Elke reguliere taakstelling binnen het eigen halfjaar, en de achterstand "
+    "Provincie Limburg, brief 10 maart 2026: elke reguliere taakstelling binnen het eigen halfjaar, en de achterstand "
     "op of onder de norm op elke deadline. Uitgangspunt: de halfjaren ervoor haalden het normpad."
 )
 tabel(nodig, tabellen.BENODIGD)
@@ -32,4 +42,7 @@ grafiek(charts.taakstelling_spec(officieel, eigen), "taakstelling")
 if not state.presentatie():
     st.subheader("Per halfjaar (scenario)")
     tabel(eigen, tabellen.TAAKSTELLING)
-    bron("gerealiseerd = gerapporteerde cijfers; prognose = berekend met de aannames in de zijbalk.")
+    bron(
+        "gerealiseerd = gerapporteerde cijfers; tussenstand = bij lezing (b) de telling tot de datum van de brief plus "
+        "een aanname voor de rest van het halfjaar; prognose = berekend met de aannames in de zijbalk."
+    )

@@ -4,7 +4,7 @@ import streamlit as st
 
 from core import charts, opslag
 from core.model import vergelijken as vgl
-from core.model.kerncijfers import samenvatting
+from core.tekst import zinnen
 from ui import state
 from ui.weergave import downloads, grafiek
 
@@ -18,6 +18,7 @@ gekozen = st.multiselect(
     max_selections=vgl.MAX_VARIANTEN,
     key="vergelijk",
     bind="query-params",
+    placeholder="Kies een of meer scenario's",
     help="Het huidige scenario uit de zijbalk en de opgeslagen scenario's (nieuwste versie). "
     "De link in de adresbalk opent dezelfde vergelijking.",
 )
@@ -31,8 +32,13 @@ varianten = vgl.varianten(
 kleuren = {v.naam: v.kleur for v in varianten}
 uitkomsten = vgl.uitkomsten(varianten, basis)
 verschillen = vgl.verschillen(uitkomsten)
-kolommen = vgl.kolommen(uitkomsten)
-downloads("vergelijking", {"Kernuitkomsten": (uitkomsten, kolommen), "Verschil met basis": (verschillen, kolommen)})
+downloads(
+    "vergelijking",
+    {
+        "Kernuitkomsten": (uitkomsten, vgl.kolommen(uitkomsten)),
+        "Verschil met basis": (verschillen, vgl.kolommen(verschillen)),
+    },
+)
 
 st.subheader("Kernuitkomsten")
 st.dataframe(vgl.opgemaakt(uitkomsten), hide_index=True, width="stretch")
@@ -53,4 +59,4 @@ with rechts:
 st.subheader("Wat elk scenario betekent")
 for variant in varianten[1:]:
     st.markdown(f"**{variant.naam}**")
-    st.write(samenvatting(variant.scenario, basis))
+    st.write(zinnen.samenvatting(variant.scenario, basis))

@@ -13,6 +13,8 @@ from core.tekst import formatting as fmt
 from core.data import Basis
 from core.tekst.herkomst import bron as _bron
 from core.model.periode import vorige_periode
+from core.model.taakstelling import tussenstand
+from core.tekst import zinnen
 
 # Money totals in the sources are rounded to whole euros; a difference of at most
 # this much is reported as rounding rather than as an inconsistency.
@@ -29,19 +31,22 @@ class Bevinding:
     eenheid: str
     bron_gerapporteerd: str
     bronnen_berekening: str
-    ernst: str  # "waarschuwing" or "afronding"
+    ernst: str  # "waarschuwing", "afronding" or "twee lezingen" (the source can be read so that it holds)
+    lezingen: str = ""  # for "twee lezingen": what each reading implies
 
     @property
     def verschil(self) -> float:
         return self.gerapporteerd - self.berekend
 
 
-def _finding(basis, onderwerp, periode, omschrijving, reported, parts, berekend, eenheid) -> list[Bevinding]:
+def _finding(basis, onderwerp, periode, omschrijving, reported, parts, berekend, eenheid, lezingen: str = "") -> list[Bevinding]:
     """[] when the reported figure equals the recomputed one, else one finding."""
     verschil = float(reported["waarde"]) - berekend
     if verschil == 0:
         return []
     ernst = "afronding" if eenheid == "euro" and abs(verschil) <= AFRONDING_EURO else "waarschuwing"
+    if lezingen:
+        ernst = "twee lezingen"
     return [Bevinding(
         onderwerp=onderwerp,
         periode=periode,
@@ -54,6 +59,7 @@ def _finding(basis, onderwerp, periode, omschrijving, reported, parts, berekend,
             sorted({_bron(basis, p["bron_id"], p["sectie"], p["peildatum"]) for p in parts})
         ),
         ernst=ernst,
+        lezingen=lezingen,
     )]
 
 
@@ -77,7 +83,9 @@ def check_achterstand(basis: Basis) -> list[Bevinding]:
             f"Achterstand eind {fmt.periode(periode)}: gerapporteerd {fmt.getal(reported['waarde'])}, "
             f"maar {begin} + {taak} − {real} = {berekend}"
         )
-        findings += _finding(basis, "taakstelling", periode, omschrijving, reported, parts, berekend, "personen")
+        interim = tussenstand(basis, periode)
+        lezingen = "" if interim is None else zinnen.lezingen_achterstand(interim, begin, taak, int(reported["waarde"]))
+        findings += _finding(basis, "taakstelling", periode, omschrijving, reported, parts, berekend, "personen", lezingen)
     return findings
 
 
@@ -144,7 +152,10 @@ def check_reserve(basis: Basis) -> list[Bevinding]:
     return findings
 
 
+ERNST_VOLGORDE = ("waarschuwing", "twee lezingen", "afronding")
+
+
 def check_all(basis: Basis) -> list[Bevinding]:
-    """Every finding, inconsistencies first, then rounding differences."""
+    """Every finding: inconsistencies first, then figures that hold under another reading, then rounding."""
     findings = check_achterstand(basis) + check_opgave(basis) + check_begrotingstotalen(basis) + check_reserve(basis)
-    return sorted(findings, key=lambda f: (f.ernst != "waarschuwing", f.onderwerp, f.periode))
+    return sorted(findings, key=lambda f: (ERNST_VOLGORDE.index(f.ernst), f.onderwerp, f.periode))

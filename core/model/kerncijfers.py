@@ -1,17 +1,25 @@
-"""The headline figures of a scenario, and a plain-Dutch summary generated from them."""
+"""The headline figures of a scenario, defined once: their values, labels, units and provenance.
+
+Overzicht's cards, the Vergelijken table, the printable summary and the exports all read
+``kerncijfers()``; the generated sentences about them live in ``core.tekst.zinnen``.
+A figure is always compared with the baseline for the same year (``basislijn``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from core.data import Basis
+from core.model import reserve as rsv
+from core.model.normpad import normen
+from core.model.periode import vorige_periode
+from core.model.scenario import Scenario
+from core.model.taakstelling import GEREALISEERD, benodigde_rijen, prognose_rijen, taakstelling_rijen
 from core.tekst import formatting as fmt
 from core.tekst import herkomst
-from core.data import Basis
-from core.model.reserve import eerste_tekortjaar, reserve_rijen
-from core.model.scenario import Scenario
-from core.model.periode import vorige_periode
-from core.model.taakstelling import benodigde_rijen, taakstelling_rijen
+
+STATUSHOUDERS, RESERVE = "Huisvesting statushouders", "Beschermd Thuis / Maatschappelijke Opvang"
 
 
 @dataclass(frozen=True)
@@ -21,182 +29,167 @@ class Deadline:
     norm: int
     achterstand: int
     haalt_norm: bool
+    status: str  # gerealiseerd / tussenstand / prognose
+    doorgetrokken: bool  # a norm carried on after the Provincie's last deadline
 
 
 @dataclass(frozen=True)
 class Kerncijfers:
-    eerste_prognose: str  # the first forecast half year, e.g. "2026-H2"
+    eerste_prognose: str  # the first half year the sliders decide, e.g. "2026-H2"
     opgave: int
     taakstelling: int
     achterstand_begin: int
-    deadlines: tuple[Deadline, ...]
+    deadlines: tuple[Deadline, ...]  # the Provincie's own deadlines still ahead (or read as a tussenstand)
+    doorgetrokken: tuple[Deadline, ...]  # the half-year ends after the last deadline, norm carried on
     nodig: int  # placements needed in the first forecast half year to stay on the norm path
     verwacht: int  # placements the scenario expects in that half year
+    nodig_plan: int | None  # placements the municipality's own plan needs in that half year
+    norm_eerste: int | None  # the norm at the end of the first forecast half year
+    trede: int  # the interventieladder step the Provincie keeps Maastricht on
     reservejaar: int
     reserve_eind_basisjaar: float
     eind_jaar: int
     reserve_eind_horizon: float
-    eerste_tekortjaar: int | None
+    uitputting: rsv.Uitputting
+    achterstand_eind_horizon: int
+
+
+def basislijn(scenario: Scenario) -> Scenario:
+    """The baseline to compare ``scenario`` with: every assumption at its baseline, the same horizon."""
+    return Scenario(eind_jaar=scenario.eind_jaar)
 
 
 def bereken(scenario: Scenario, basis: Basis) -> Kerncijfers:
-    prognose = [r for r in taakstelling_rijen(scenario, basis) if r["soort"] == "prognose"]
-    first = prognose[0]
-    nodig = benodigde_rijen(scenario, basis)[0]
-    reserve = reserve_rijen(scenario, basis)
-    eind_basisjaar = next(r["reserve_eind"] for r in reserve if r["jaar"] == basis.basisjaar)
+    rows = taakstelling_rijen(scenario, basis)
+    prognose = prognose_rijen(scenario, basis)
+    first, nodig = prognose[0], benodigde_rijen(scenario, basis)[0]
+    norm = normen(basis, scenario.eind_jaar)
+    deadlines = [
+        Deadline(r["periode"], norm[r["periode"]].deadline, r["norm_achterstand"], r["achterstand_eind"], r["haalt_norm"],
+                 r["status"], norm[r["periode"]].na_laatste_deadline)
+        for r in rows
+        if r["norm_achterstand"] is not None and r["status"] != GEREALISEERD
+    ]
+    reserve = rsv.reserve_rijen(scenario, basis)
     return Kerncijfers(
         eerste_prognose=first["periode"],
         opgave=first["opgave"],
         taakstelling=first["taakstelling"],
         achterstand_begin=first["achterstand_begin"],
-        deadlines=tuple(
-            Deadline(r["periode"], basis.deadlines[r["periode"]], r["norm_achterstand"], r["achterstand_eind"], r["haalt_norm"])
-            for r in prognose
-            if r["norm_achterstand"] is not None
-        ),
+        deadlines=tuple(d for d in deadlines if not d.doorgetrokken),
+        doorgetrokken=tuple(d for d in deadlines if d.doorgetrokken),
         nodig=nodig["nodig"],
         verwacht=nodig["verwacht"],
+        nodig_plan=nodig["nodig_plan"],
+        norm_eerste=first["norm_achterstand"],
+        trede=int(_nieuwste(basis, "statushouders", "interventieladder_trede")),
         reservejaar=basis.basisjaar,
-        reserve_eind_basisjaar=eind_basisjaar,
+        reserve_eind_basisjaar=next(r["reserve_eind"] for r in reserve if r["jaar"] == basis.basisjaar),
         eind_jaar=scenario.eind_jaar,
         reserve_eind_horizon=reserve[-1]["reserve_eind"],
-        eerste_tekortjaar=eerste_tekortjaar(reserve),
+        uitputting=rsv.uitputting(scenario, basis),
+        achterstand_eind_horizon=rows[-1]["achterstand_eind"],
     )
 
 
-def tekortjaar_tekst(jaar: int | None, eind_jaar: int) -> str:
-    return f"in {jaar}" if jaar else f"niet vóór {eind_jaar + 1}"
+def _nieuwste(basis: Basis, onderwerp: str, sleutel: str) -> float:
+    values = basis.kengetallen_van(onderwerp, sleutel)
+    return values[max(values)]
 
 
-def samenvatting(scenario: Scenario, basis: Basis) -> str:
-    """A short plain-Dutch paragraph: what the scenario changes and what follows from it."""
-    own = bereken(scenario, basis)
-    base = own if scenario.is_basis else bereken(Scenario(), basis)
-
-    def vs(value: str, base_value: str) -> str:
-        return value if value == base_value else f"{value} (basis: {base_value})"
-
-    periode = fmt.periode_zin(own.eerste_prognose)
-    parts = [
-        _intro(scenario),
-        f"In {periode} moeten {own.opgave} statushouders een woning krijgen "
-        f"({own.taakstelling} taakstelling + {own.achterstand_begin} achterstand).",
-    ]
-    if own.deadlines:
-        standen = [
-            f"op {fmt.datum(d.deadline)} {d.achterstand} (norm {d.norm}"
-            + ("" if d.achterstand == b.achterstand else f"; basis: {b.achterstand}")
-            + ")"
-            for d, b in zip(own.deadlines, base.deadlines)
-        ]
-        parts.append(f"De verwachte achterstand is {_opsomming(standen)}: {_oordeel(own.deadlines)}.")
-    tekort = own.nodig - own.verwacht
-    tempo = f"{tekort} meer dan verwacht ({own.verwacht})" if tekort > 0 else f"het verwachte tempo ({own.verwacht}) is genoeg"
-    parts.append(f"Om op het normpad van de Provincie te blijven zijn in {periode} {own.nodig} plaatsingen nodig; {tempo}.")
-    reserve = vs(fmt.euro(own.reserve_eind_basisjaar), fmt.euro(base.reserve_eind_basisjaar))
-    if own.eerste_tekortjaar:
-        verloop = "raakt op " + vs(
-            tekortjaar_tekst(own.eerste_tekortjaar, own.eind_jaar), tekortjaar_tekst(base.eerste_tekortjaar, base.eind_jaar)
-        )
-    else:
-        eind = vs(fmt.euro(own.reserve_eind_horizon), fmt.euro(base.reserve_eind_horizon))
-        verloop = f"blijft tot en met {own.eind_jaar} positief (eind {own.eind_jaar}: {eind})"
-    parts.append(f"De reserve Beschermd Thuis staat eind {own.reservejaar} op {reserve} en {verloop}.")
-    return " ".join(parts)
-
-
-def _oordeel(deadlines: tuple[Deadline, ...]) -> str:
-    gehaald = sum(d.haalt_norm for d in deadlines)
-    if gehaald == len(deadlines):
-        return "alle normen van de Provincie worden gehaald"
-    if gehaald == 0:
-        return "geen enkele norm van de Provincie wordt gehaald"
-    verb = "wordt" if gehaald == 1 else "worden"
-    return f"{gehaald} van de {len(deadlines)} normen van de Provincie {verb} gehaald"
-
-
-def _intro(scenario: Scenario) -> str:
-    if scenario.is_basis:
-        return "Basisscenario: de officiële cijfers en aannames."
-    changes = [f"{p.kort} {p.formatteer(v)} (basis: {p.formatteer(b)})" for p, b, v in scenario.afwijkingen()]
-    return f"Dit scenario wijkt af van het basisscenario in {_opsomming(changes)}."
-
-
-def _opsomming(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
+def uitputting_tekst(u: rsv.Uitputting) -> str:
+    """The run-out as a headline value: a year, never "not before the end of the chart"."""
+    if u.jaar is not None:
+        return str(u.jaar)
+    if u.uitgekeerd_in is not None:
+        return f"niet: eind {u.uitgekeerd_in} uitgekeerd"
+    return f"na {u.tot_en_met}"
 
 
 @dataclass(frozen=True)
-class Kaart:
-    """One headline figure as the Overzicht shows it: scenario value beside the baseline."""
+class Kerncijfer:
+    """One headline figure: what Overzicht shows on a card and Vergelijken in a row."""
 
+    sleutel: str  # the same figure in two scenarios has the same key
+    sectie: str
+    rij: int  # the row of cards within its section
     label: str
-    waarde: str
-    basis: str
-    verschil: float | None
+    waarde: float | None
+    eenheid: str  # personen / euro / jaar
+    tekst: str
     herkomst: str
-    verschil_tekst: str | None = None
     hoger_is_slechter: bool = False
-    norm: int | None = None  # the Provincie norm this figure is judged against
+    norm: int | None = None
     haalt_norm: bool | None = None
 
 
-def kaarten(scenario: Scenario, basis: Basis) -> dict[str, list[list[Kaart]]]:
-    """The Overzicht's headline figures: per section, rows of cards."""
-    eigen, officieel = bereken(scenario, basis), bereken(Scenario(), basis)
-    periode = fmt.periode(eigen.eerste_prognose)
-    statushouders = [
-        Kaart(
-            f"Opgave {periode}", fmt.getal(eigen.opgave), fmt.getal(officieel.opgave), eigen.opgave - officieel.opgave,
-            herkomst.opgave(basis, eigen.eerste_prognose), hoger_is_slechter=True,
-        ),
-        Kaart(
-            f"Nodig in {periode} voor het normpad", fmt.getal(eigen.nodig), fmt.getal(officieel.nodig),
-            eigen.nodig - officieel.nodig,
-            "Afgeleid: plaatsingen om de norm van de Provincie te halen. Norm: "
-            + herkomst.norm(basis, eigen.eerste_prognose),
-            hoger_is_slechter=True,
-        ),
-        Kaart(
-            f"Verwacht in {periode}", fmt.getal(eigen.verwacht), fmt.getal(officieel.verwacht),
-            eigen.verwacht - officieel.verwacht,
-            "Prognose: het tempo van huisvesting in dit scenario, hoogstens de opgave. Basiswaarde: realisatie "
-            + herkomst.halfjaarcijfer(basis, vorige_periode(eigen.eerste_prognose), "realisatie"),
-        ),
+def kerncijfers(scenario: Scenario, basis: Basis) -> list[Kerncijfer]:
+    """The headline figures of ``scenario``, in the order the Overzicht shows them."""
+    k = bereken(scenario, basis)
+    periode = fmt.periode(k.eerste_prognose)
+    result = [
+        Kerncijfer("opgave", STATUSHOUDERS, 0, f"Opgave {periode}", k.opgave, "personen", fmt.getal(k.opgave),
+                   herkomst.opgave(basis, k.eerste_prognose), hoger_is_slechter=True),
+        Kerncijfer("nodig", STATUSHOUDERS, 0, f"Nodig in {periode}", k.nodig, "personen", fmt.getal(k.nodig),
+                   "Afgeleid: plaatsingen om de norm van de Provincie aan het eind van het halfjaar te halen "
+                   "(elke taakstelling binnen het eigen halfjaar). Norm: " + herkomst.norm(basis, k.eerste_prognose),
+                   hoger_is_slechter=True),
+        Kerncijfer("verwacht", STATUSHOUDERS, 0, f"Verwacht in {periode}", k.verwacht, "personen", fmt.getal(k.verwacht),
+                   "Prognose: het tempo van huisvesting in dit scenario (een aanname), hoogstens de opgave. "
+                   "Afgeleid uit de realisatie " + herkomst.halfjaarcijfer(basis, vorige_periode(k.eerste_prognose), "realisatie")),
     ]
-    deadlines = [
-        Kaart(
-            f"Achterstand {fmt.datum(d.deadline)}", str(d.achterstand), str(b.achterstand), d.achterstand - b.achterstand,
-            f"Prognose (afgeleid uit de aannames). Norm: maximaal {d.norm}; {herkomst.norm(basis, d.periode)}",
-            hoger_is_slechter=True, norm=d.norm, haalt_norm=d.haalt_norm,
+    result += [
+        Kerncijfer(f"deadline:{d.periode}", STATUSHOUDERS, 1, f"Achterstand {fmt.datum(d.deadline)}", d.achterstand, "personen",
+                   fmt.getal(d.achterstand),
+                   f"Prognose (afgeleid uit de aannames). Norm: hoogstens {d.norm}; {herkomst.norm(basis, d.periode)}",
+                   hoger_is_slechter=True, norm=d.norm, haalt_norm=d.haalt_norm)
+        for d in k.deadlines
+    ]
+    if k.doorgetrokken:
+        last = k.doorgetrokken[-1]
+        result.append(
+            Kerncijfer("achterstand_horizon", STATUSHOUDERS, 1, f"Achterstand eind {k.eind_jaar}", last.achterstand, "personen",
+                       fmt.getal(last.achterstand),
+                       "Prognose, beleidsarm doorgetrokken na de laatste deadline van de Provincie. Norm: "
+                       + herkomst.norm_doorgetrokken(basis), hoger_is_slechter=True, norm=last.norm, haalt_norm=last.haalt_norm)
         )
-        for d, b in zip(eigen.deadlines, officieel.deadlines)
+    result += [
+        Kerncijfer("reserve_basisjaar", RESERVE, 0, f"Verwachte ruimte in de reserve eind {k.reservejaar}", k.reserve_eind_basisjaar,
+                   "euro", fmt.euro(k.reserve_eind_basisjaar), herkomst.reserve_eind(basis, k.reservejaar)),
+        Kerncijfer("uitputting", RESERVE, 0, "Reserve raakt op in", k.uitputting.jaar, "jaar", uitputting_tekst(k.uitputting),
+                   "Prognose: het eerste jaar waarin de reserve aan het eind van het jaar negatief is, berekend tot en met "
+                   f"{k.uitputting.tot_en_met} (ook voorbij de getoonde horizon), uit de begroting {basis.basisjaar} en de "
+                   "aannames voor indexatie, zorgkosten, eenmalige regels, de DNO en de centrumregeling."),
+        Kerncijfer("reserve_horizon", RESERVE, 0, f"Reserve eind {k.eind_jaar}", k.reserve_eind_horizon, "euro",
+                   fmt.euro(k.reserve_eind_horizon),
+                   f"Prognose (afgeleid uit de begroting {basis.basisjaar} en de aannames); na het einde van de "
+                   "centrumregeling beleidsarm doorgetrokken."),
     ]
-    verschil_reserve = round(eigen.reserve_eind_basisjaar - officieel.reserve_eind_basisjaar)
-    horizon_basis = fmt.euro(officieel.reserve_eind_horizon)
-    if officieel.eind_jaar != eigen.eind_jaar:
-        horizon_basis += f" (eind {officieel.eind_jaar})"
-    reserve = [
-        Kaart(
-            f"Reserve eind {eigen.reservejaar}", fmt.euro(eigen.reserve_eind_basisjaar),
-            fmt.euro(officieel.reserve_eind_basisjaar), verschil_reserve, herkomst.reserve_eind(basis, eigen.reservejaar),
-            verschil_tekst=fmt.euro(verschil_reserve, signed=True),
-        ),
-        Kaart(
-            "Reserve raakt op", tekortjaar_tekst(eigen.eerste_tekortjaar, eigen.eind_jaar),
-            tekortjaar_tekst(officieel.eerste_tekortjaar, officieel.eind_jaar), None,
-            "Prognose: het eerste jaar waarin de reserve eind van het jaar negatief is, uit de begroting "
-            f"{basis.basisjaar} en de aannames voor indexatie, zorgkosten en eenmalige regels.",
-        ),
-        Kaart(
-            f"Reserve eind {eigen.eind_jaar}", fmt.euro(eigen.reserve_eind_horizon), horizon_basis, None,
-            f"Prognose (afgeleid uit de begroting {basis.basisjaar} en de aannames).",
-        ),
-    ]
-    return {
-        "Huisvesting statushouders": [statushouders, deadlines],
-        "Beschermd Thuis / Maatschappelijke Opvang": [reserve],
-    }
+    return result
+
+
+def kaartparen(scenario: Scenario, basis: Basis) -> dict[str, list[list[tuple[Kerncijfer, Kerncijfer | None]]]]:
+    """Per section, rows of (scenario figure, the same figure in the baseline) for the cards."""
+    eigen = kerncijfers(scenario, basis)
+    basis_per_sleutel = {k.sleutel: k for k in kerncijfers(basislijn(scenario), basis)}
+    secties: dict[str, list[list]] = {}
+    for figuur in eigen:
+        rijen = secties.setdefault(figuur.sectie, [])
+        while len(rijen) <= figuur.rij:
+            rijen.append([])
+        rijen[figuur.rij].append((figuur, basis_per_sleutel.get(figuur.sleutel) or _gerealiseerd(figuur, basis)))
+    return secties
+
+
+def _gerealiseerd(figuur: Kerncijfer, basis: Basis) -> Kerncijfer | None:
+    """A deadline the baseline has already realised (reading (a)): its reported achterstand."""
+    if not figuur.sleutel.startswith("deadline:"):
+        return None
+    periode = figuur.sleutel.split(":", 1)[1]
+    row = next((r for r in taakstelling_rijen(Scenario(), basis) if r["periode"] == periode), None)
+    if row is None:
+        return None
+    return Kerncijfer(figuur.sleutel, figuur.sectie, figuur.rij, figuur.label, row["achterstand_eind"], "personen",
+                      fmt.getal(row["achterstand_eind"]), herkomst.halfjaarcijfer(basis, periode, "achterstand_eind"),
+                      True, figuur.norm, row["haalt_norm"])
+

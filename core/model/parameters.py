@@ -1,41 +1,51 @@
-"""Every scenario assumption, described once: label, unit, range, baseline and source.
+"""Every scenario assumption, described once: label, unit, range, baseline, soort and source.
 
-The sidebar sliders, the query-string format, the Bronnen page, the scenario's
-own validation and the tests all read this table; nothing else defines them.
+The sidebar controls, the link format, the Bronnen page, the exports' Aannames sheet,
+the scenario's own validation and the tests all read this table; nothing else defines
+them. Where a source can be read two ways, the reading is an assumption here too
+(``lezing=True``), with the quote it rests on, so the user can switch it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
 from core.tekst import formatting as fmt
 
-# The widget that fits each kind of value. Integer sliders keep plain numbers in
-# the URL; select sliders carry the Dutch-formatted value (``2,5%``, ``€ 500.000``).
-SLIDER, SELECT_SLIDER, TOGGLE, MULTISELECT = "slider", "select_slider", "toggle", "multiselect"
+# The widget that fits each kind of value. Integer sliders keep plain numbers in the URL;
+# select sliders and choices carry their Dutch text (``2,5%``, ``€ 500.000``), as Streamlit's
+# query-parameter binding writes the formatted option.
+SLIDER, SELECT_SLIDER, TOGGLE, MULTISELECT, KEUZE = "slider", "select_slider", "toggle", "multiselect", "keuze"
+SOORTEN = ("gerapporteerd", "afgeleid", "aanname")
 
 
 @dataclass(frozen=True)
 class Parameter:
     naam: str
     label: str
-    kort: str  # short label for generated sentences
+    kort: str  # short noun phrase for generated sentences ("DU MO-indexatie")
     eenheid: str
     standaard: object
     groep: str
     widget: str
-    soort: str  # gerapporteerd / afgeleid / aanname
-    bron: str  # the source, or the rationale of an assumption
+    soort: str  # gerapporteerd / afgeleid / aanname: what the baseline value is
+    bron: str  # document and section the baseline rests on, or "modelkeuze"
+    onderbouwing: str  # why this baseline, how it was derived, and the alternatives
     toelichting: str  # what it does in the model
+    citaat: str = ""  # the words in the source it rests on, verbatim
+    lezing: bool = False  # a reading of a source that can be read two ways
     minimum: float | None = None
     maximum: float | None = None
     stap: float | None = None
     weergave: Callable[[object], str] = str
     slider_format: str | None = None  # printf format for integer sliders
+    keuzes: dict = field(default_factory=dict)  # KEUZE: value -> Dutch label
 
     def formatteer(self, value) -> str:
+        if self.widget == KEUZE:
+            return self.keuzes.get(value, str(value))
         if self.widget == SELECT_SLIDER and value in self._optie_teksten:
             return self._optie_teksten[value]
         if self.widget == TOGGLE:
@@ -46,7 +56,9 @@ class Parameter:
 
     @cached_property
     def opties(self) -> list:
-        """The values a select slider offers, from minimum to maximum in steps (computed once)."""
+        """The values the control offers: a choice's values, or minimum to maximum in steps (computed once)."""
+        if self.widget == KEUZE:
+            return list(self.keuzes)
         count = round((self.maximum - self.minimum) / self.stap)
         decimals = _decimals(self.stap)
         values = [round(self.minimum + i * self.stap, decimals) for i in range(count + 1)]
@@ -57,30 +69,47 @@ class Parameter:
         # Select sliders format every option on every rerun: look them up instead.
         return {v: self.weergave(v) for v in self.opties} if self.widget == SELECT_SLIDER else {}
 
-    def help_tekst(self) -> str:
-        return (
-            f"{self.toelichting} Basiswaarde: {self.formatteer(self.standaard)}. "
-            f"Bron: {self.bron} ({self.soort})."
-        )
+    @property
+    def bereik(self) -> str:
+        """``0% tot en met 10%``, or the choices; empty for a yes/no or a list of lines."""
+        if self.widget == KEUZE:
+            return " / ".join(self.keuzes.values())
+        if self.minimum is None:
+            return ""
+        return f"{self.formatteer(self.minimum)} tot en met {self.formatteer(self.maximum)}"
+
+    def help_tekst(self, extra: str = "") -> str:
+        """The control's help: what it does, its range and unit, its baseline and where that comes from."""
+        parts = [self.toelichting]
+        if self.bereik:
+            parts.append(f"Bereik: {self.bereik} ({self.eenheid}).")
+        parts.append(f"Basiswaarde: {self.formatteer(self.standaard)} ({self.soort}). {self.onderbouwing}")
+        if extra:
+            parts.append(extra)
+        parts.append(f"Bron: {self.bron}.")
+        if self.citaat:
+            parts.append(f"Citaat: '{self.citaat}'.")
+        return " ".join(parts)
 
     def valideer(self, value) -> None:
         """Raise ValueError (Dutch) when ``value`` is outside what this parameter allows."""
         if self.widget in (SLIDER, SELECT_SLIDER):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ValueError(f"{self.label}: '{value}' is geen getal.")
+                raise ValueError(f"{self.label}: dit is geen getal.")
             if not self.minimum <= value <= self.maximum:
                 raise ValueError(
-                    f"{self.label}: {self.formatteer(value)} valt buiten het toegestane bereik "
-                    f"{self.formatteer(self.minimum)} tot en met {self.formatteer(self.maximum)}."
+                    f"{self.label}: {self.formatteer(value)} valt buiten het toegestane bereik {self.bereik}."
                 )
         elif self.widget == TOGGLE and not isinstance(value, bool):
-            raise ValueError(f"{self.label}: '{value}' is geen ja/nee-waarde.")
+            raise ValueError(f"{self.label}: dit is geen ja/nee-waarde.")
+        elif self.widget == KEUZE and value not in self.keuzes:
+            raise ValueError(f"{self.label}: dit is geen van de keuzes ({self.bereik}).")
 
     def naar_query(self, value) -> list[str]:
         """The URL form Streamlit's query-param binding uses for this widget."""
         if self.widget == SLIDER:
             return [str(int(value))]
-        if self.widget == SELECT_SLIDER:
+        if self.widget in (SELECT_SLIDER, KEUZE):
             return [self.formatteer(value)]
         if self.widget == TOGGLE:
             return ["true" if value else "false"]
@@ -90,28 +119,24 @@ class Parameter:
         """Parse the URL form; raise ValueError with a Dutch message when it is invalid."""
         if self.widget == MULTISELECT:
             chosen = frozenset(v for v in raw if v != "")
-            unknown = sorted(chosen - set(keuzes or []))
-            if unknown:
-                raise ValueError(f"{self.label}: onbekende begrotingsregel(s) {', '.join(unknown)}.")
+            if chosen - set(keuzes or []):
+                raise ValueError(f"{self.label}: de link noemt een begrotingsregel die niet bestaat.")
             return chosen
         text = raw[-1] if raw else ""
         if self.widget == TOGGLE:
             if text.lower() not in ("true", "false"):
-                raise ValueError(f"{self.label}: '{text}' is geen ja/nee-waarde.")
+                raise ValueError(f"{self.label}: de link bevat geen ja/nee-waarde.")
             return text.lower() == "true"
         if self.widget == SLIDER:
             try:
                 value = int(text)
             except ValueError:
-                raise ValueError(f"{self.label}: '{text}' is geen geheel getal.") from None
+                raise ValueError(f"{self.label}: de link bevat geen geheel getal.") from None
             self.valideer(value)
             return value
         by_text = {self.formatteer(v): v for v in self.opties}
         if text not in by_text:
-            raise ValueError(
-                f"{self.label}: '{text}' is geen toegestane waarde "
-                f"({self.formatteer(self.minimum)} tot en met {self.formatteer(self.maximum)})."
-            )
+            raise ValueError(f"{self.label}: de link bevat geen toegestane waarde ({self.bereik}).")
         return by_text[text]
 
 
@@ -124,19 +149,28 @@ def _pct1(value) -> str:
     return fmt.procent(value, 1)
 
 
-def _jaarlijkse_groei(naam: str, label: str, kort: str, bron: str, toelichting: str) -> Parameter:
-    """A yearly growth rate from 2027 on; the begroting assumes none, hence baseline 0."""
+REGIOBEGROTING = "Uitvoeringsplan Zicht op Thuis 2026, hoofdstuk 4 Regiobegroting 2026"
+RAADSINFORMATIEBRIEF = "Raadsinformatiebrief 20 mei 2026, Stand van zaken huisvesten statushouders"
+PROVINCIE = "Brief Provincie Limburg 10 maart 2026"
+GELIJK_TEKORT = "Dekking uit de reserve is bij het gelijk blijven van het tekort zoals verwacht in 2026 mogelijk"
+
+
+def _jaarlijkse_groei(naam: str, label: str, kort: str, onderbouwing: str, toelichting: str, citaat: str = GELIJK_TEKORT) -> Parameter:
+    """A yearly growth rate after the begroting year; the begroting assumes none, hence baseline 0."""
     return Parameter(
-        naam=naam, label=label, kort=kort, bron=bron, toelichting=toelichting,
-        eenheid="procent per jaar", standaard=0.0, groep="Beschermd Thuis / MO", widget=SELECT_SLIDER,
-        minimum=-5.0, maximum=10.0, stap=0.1, weergave=_pct1, soort="aanname",
+        naam=naam, label=label, kort=kort, onderbouwing=onderbouwing, toelichting=toelichting, citaat=citaat,
+        bron=f"{REGIOBEGROTING}, §4.2.4 Bestemmingsreserve", eenheid="procent per jaar", standaard=0.0,
+        groep="Beschermd Thuis / MO", widget=SELECT_SLIDER, minimum=-5.0, maximum=10.0, stap=0.1, weergave=_pct1,
+        soort="aanname",
     )
 
+
+LEZING_A, LEZING_B = "a", "b"
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="instroom_pct",
-        label="Instroom (taakstelling t.o.v. 113 per halfjaar)",
+        label="Instroom (toekomstige taakstellingen t.o.v. de laatst bekende)",
         kort="instroom",
         eenheid="procent",
         standaard=0,
@@ -148,19 +182,20 @@ PARAMETERS: tuple[Parameter, ...] = (
         slider_format="%+d%%",
         weergave=lambda v: fmt.procent(v, 0, signed=True),
         soort="aanname",
-        bron=(
-            "laatst bekende taakstelling: 113 voor de 2e helft 2026 "
-            "(raadsinformatiebrief 20 mei 2026); toekomstige taakstellingen zijn onbekend"
+        bron="de laatst vastgestelde taakstelling in de basisdata (zie Bronnen)",
+        onderbouwing=(
+            "Toekomstige taakstellingen zijn onbekend; de basis neemt de laatst bekende taakstelling voor elk "
+            "volgend halfjaar. De landelijke taakstelling schommelde de afgelopen jaren sterk (zie Bronnen)."
         ),
         toelichting=(
-            "Verandering van de nog niet vastgestelde taakstellingen (vanaf het eerste halfjaar "
-            "zonder vastgestelde taakstelling) ten opzichte van 113 per halfjaar."
+            "Verandering van de nog niet vastgestelde taakstellingen, vanaf het eerste halfjaar zonder "
+            "vastgestelde taakstelling, ten opzichte van de laatst bekende taakstelling."
         ),
     ),
     Parameter(
         naam="huisvesting_per_halfjaar",
         label="Huisvesting per halfjaar (personen)",
-        kort="huisvesting per halfjaar",
+        kort="tempo van huisvesting",
         eenheid="personen per halfjaar",
         standaard=96,
         groep="Statushouders",
@@ -170,22 +205,32 @@ PARAMETERS: tuple[Parameter, ...] = (
         stap=1,
         slider_format="%d",
         weergave=fmt.getal,
-        soort="gerapporteerd",
-        bron="realisatie 1e helft 2026: 96 personen (raadsinformatiebrief 20 mei 2026)",
+        soort="aanname",
+        bron=RAADSINFORMATIEBRIEF,
+        citaat="In het eerste half jaar 2026 heeft de gemeente Maastricht 96 statushouders kunnen huisvesten",
+        onderbouwing=(
+            "Een aanname, afgeleid uit een gerapporteerd cijfer: de 96 die de brief van 20 mei 2026 noemt, "
+            "genomen als tempo voor elk volgend halfjaar."
+        ),
         toelichting="Hoeveel statushouders per toekomstig halfjaar een woning kunnen krijgen.",
     ),
     Parameter(
         naam="huurtoeslag_grote_gezinnen",
         label="Huurtoeslagregels 2026 (grote gezinnen plaatsbaar)",
-        kort="huurtoeslagregels 2026",
+        kort="huurtoeslagregels van 2026",
         eenheid="ja/nee",
         standaard=True,
         groep="Statushouders",
         widget=TOGGLE,
-        soort="gerapporteerd",
-        bron=(
-            "raadsinformatiebrief 20 mei 2026: door de veranderde huurtoeslaggrenzen zijn grote "
-            "gezinnen zonder HAR+ geplaatst; tot en met 2025 gold een harde huurgrens (€ 900,07)"
+        soort="aanname",
+        bron=RAADSINFORMATIEBRIEF,
+        citaat=(
+            "Dit heeft te maken met veranderde huurtoeslaggrenzen. Grote statushoudersgezinnen konden hierdoor "
+            "succesvol worden geplaatst in grote huurwoningen van corporaties, zonder HAR+ gelden"
+        ),
+        onderbouwing=(
+            "De brief meldt dat de regels van 2026 grote gezinnen plaatsbaar maakten; dat ze blijven gelden is "
+            "een aanname. Tot en met 2025 gold een harde huurgrens (€ 900,07, een landelijk cijfer)."
         ),
         toelichting=(
             "Aan: grote gezinnen passen in grote corporatiewoningen zonder extra geld. "
@@ -205,9 +250,10 @@ PARAMETERS: tuple[Parameter, ...] = (
         stap=0.01,
         weergave=fmt.aandeel,
         soort="aanname",
-        bron=(
-            "geen cijfer in de bronnen; het beleidskader 2024-2027 noemt woningen voor 6+ personen "
-            "als grootste knelpunt. Modelaanname, pas aan als COA-gegevens beschikbaar zijn"
+        bron="Beleidskader Nieuwe Stadsgezichten 2024-2027, Huisvesting statushouders",
+        onderbouwing=(
+            "Geen cijfer in de bronnen; het beleidskader noemt woningen voor 6 of meer personen als grootste "
+            "knelpunt. Modelaanname; pas aan als COA-gegevens beschikbaar zijn."
         ),
         toelichting="Deel van de te huisvesten personen dat tot een huishouden van 6 of meer hoort.",
     ),
@@ -224,10 +270,9 @@ PARAMETERS: tuple[Parameter, ...] = (
         stap=25_000,
         weergave=fmt.euro,
         soort="aanname",
-        bron=(
-            "gemeentelijke HAR+-regeling (collegebesluit 16 december 2025); het bedrag staat niet "
-            "in de bronnen en tot mei 2026 is er niets uit besteed"
-        ),
+        bron=RAADSINFORMATIEBRIEF,
+        citaat="Sinds het collegebesluit van 16 december (...) is het nog niet nodig geweest om deze gelden in te zetten",
+        onderbouwing="Het bedrag van de gemeentelijke HAR+-regeling staat niet in de bronnen; tot mei 2026 is er niets uit besteed.",
         toelichting="Geld om plaatsing van grote gezinnen te betalen als de huurtoeslagregels dat niet toelaten.",
     ),
     Parameter(
@@ -243,38 +288,95 @@ PARAMETERS: tuple[Parameter, ...] = (
         stap=2_500,
         weergave=fmt.euro,
         soort="aanname",
-        bron=(
-            "midden van € 35.000 tot € 50.000 per groot huishouden uit de landelijke regeling "
-            "huisvesting grote gezinnen vergunninghouders"
-        ),
+        bron="Rijksoverheid: regeling huisvesting grote gezinnen vergunninghouders (landelijk, niet in de brondocumenten)",
+        onderbouwing="Het midden van € 35.000 tot € 50.000 per groot huishouden uit de landelijke regeling.",
         toelichting="Wat HAR+ per geplaatst groot huishouden (6 personen) kost.",
+    ),
+    Parameter(
+        naam="lezing_raadsinformatiebrief",
+        label="Lezing van de raadsinformatiebrief",
+        kort="lezing van de raadsinformatiebrief",
+        eenheid="keuze",
+        standaard=LEZING_A,
+        groep="Statushouders",
+        widget=KEUZE,
+        keuzes={
+            LEZING_A: "(a) halfjaar afgesloten",
+            LEZING_B: "(b) tussenstand",
+        },
+        lezing=True,
+        soort="aanname",
+        bron=RAADSINFORMATIEBRIEF,
+        citaat=(
+            "In het eerste half jaar 2026 heeft de gemeente Maastricht 96 statushouders kunnen huisvesten. We zijn de "
+            "achterstand op de taakstelling ingelopen naar een aantal van 71 statushouders. Voor het tweede half jaar "
+            "van 2026 moet de gemeente Maastricht nog 113 + 71 (= 184) statushouders huisvesten"
+        ),
+        onderbouwing=(
+            "(a) volgt de eigen som van de brief: het halfjaar is afgesloten met deze realisatie en deze achterstand. "
+            "(b) leest de brief als tussenstand: hij is geschreven vóór het einde van het halfjaar, de realisatie is "
+            "een telling tot de datum van de brief en de achterstand is die van het begin van het halfjaar, herhaald "
+            "uit de brief van de Provincie; de achterstand aan het eind hangt dan af van de plaatsingen na de brief."
+        ),
+        toelichting=(
+            "Hoe een realisatie en achterstand gelezen worden die een bron vóór het einde van het halfjaar meldt."
+        ),
+    ),
+    Parameter(
+        naam="tempo_na_tussenstand_pct",
+        label="Plaatsingen na de tussenstand (tempo t.o.v. ervoor)",
+        kort="tempo na de tussenstand",
+        eenheid="procent van het tempo tot de tussenstand",
+        standaard=100,
+        groep="Statushouders",
+        widget=SLIDER,
+        minimum=0,
+        maximum=200,
+        stap=5,
+        slider_format="%d%%",
+        weergave=lambda v: fmt.procent(v, 0),
+        soort="aanname",
+        bron=RAADSINFORMATIEBRIEF,
+        onderbouwing=(
+            "Alleen bij lezing (b). 100% is hetzelfde tempo per dag als tot de datum van de brief; "
+            "0% betekent geen plaatsingen meer tot het einde van het halfjaar."
+        ),
+        toelichting="Hoeveel er na een tussenstand tot het einde van dat halfjaar nog wordt gehuisvest.",
     ),
     _jaarlijkse_groei(
         naam="du_mo_indexatie_pct",
         label="Indexatie DU MO per jaar",
         kort="DU MO-indexatie",
-        bron=(
-            "regiobegroting 2026 §4.2.4: 'bij het gelijk blijven van het tekort' (geen indexatie "
-            "verondersteld); de regiogemeenten brengen hun DU MO-indexatie in"
+        onderbouwing=(
+            "De begroting rekent zonder indexatie. De indexatie wordt één keer toegepast, op het totaal van de "
+            "DU MO-inkomsten (de DU MO-bijdrage en de compensatie DU MO, de indexatie die de regiogemeenten "
+            "inbrengen), zodat zij niet dubbel telt."
         ),
-        toelichting="Jaarlijkse groei vanaf 2027 van de DU MO-bijdrage en de compensatie DU MO.",
+        toelichting="Jaarlijkse groei na het begrotingsjaar van de DU MO-bijdrage en de compensatie DU MO.",
     ),
     _jaarlijkse_groei(
         naam="iubw_indexatie_pct",
         label="Indexatie IUBW per jaar",
         kort="IUBW-indexatie",
-        bron="regiobegroting 2026 §4.2.4: 'bij het gelijk blijven van het tekort' (geen indexatie verondersteld)",
-        toelichting="Jaarlijkse groei vanaf 2027 van de IUBW-bijdrage Beschermd Wonen (95%).",
+        onderbouwing="De begroting rekent zonder indexatie.",
+        toelichting="Jaarlijkse groei na het begrotingsjaar van de IUBW-bijdrage Beschermd Wonen (95%).",
     ),
     _jaarlijkse_groei(
         naam="zorgkosten_groei_pct",
         label="Groei zorgkosten per jaar",
         kort="zorgkostengroei",
-        bron=(
-            "regiobegroting 2026 §4.2.4: 'bij het gelijk blijven van het tekort'; tarieven worden "
-            "jaarlijks geïndexeerd (§4.2.1)"
+        onderbouwing="De begroting rekent met een gelijk tekort; de tarieven worden wel elk jaar geïndexeerd (§4.2.1).",
+        toelichting="Jaarlijkse groei na het begrotingsjaar van de zorglasten Beschermd Wonen en Maatschappelijke Opvang.",
+    ),
+    _jaarlijkse_groei(
+        naam="loon_prijs_indexatie_pct",
+        label="Loon- en prijsindexatie overige regels per jaar",
+        kort="loon- en prijsindexatie",
+        onderbouwing="De begroting rekent met een gelijk tekort, dus zonder indexatie van personeel en overige regels.",
+        toelichting=(
+            "Jaarlijkse groei na het begrotingsjaar van de regels die geen eigen indexatie hebben: personeel, "
+            "investeringskosten, eigen bijdragen, uitstelvervanging en het plan van aanpak dak- en thuisloosheid."
         ),
-        toelichting="Jaarlijkse groei vanaf 2027 van de zorglasten Beschermd Wonen en Maatschappelijke Opvang.",
     ),
     Parameter(
         naam="eenmalig",
@@ -284,9 +386,62 @@ PARAMETERS: tuple[Parameter, ...] = (
         standaard=frozenset({"Compensatie DU MO 2025"}),
         groep="Beschermd Thuis / MO",
         widget=MULTISELECT,
+        lezing=True,
         soort="aanname",
-        bron="regiobegroting 2026 §4.1: 'Compensatie DU MO 2025' compenseert een voorgaand jaar",
-        toelichting="Regels die alleen in 2026 meetellen; alle andere regels lopen door in latere jaren.",
+        bron=f"{REGIOBEGROTING}, §4.1 Uitvoeringskosten",
+        citaat="Compensatie DU MO 2025 € 130.861,00",
+        onderbouwing=(
+            "De begroting zegt niet of de 'Compensatie DU MO 2025' terugkomt. Basis: eenmalig, want hij "
+            "compenseert een voorgaand jaar. Andere lezing: structureel, omdat de indexatiestap van 2025 "
+            "in latere jaren blijft doorwerken."
+        ),
+        toelichting="Regels die alleen in het begrotingsjaar meetellen; alle andere regels lopen door in latere jaren.",
+    ),
+    Parameter(
+        naam="dno_uitstel_jaren",
+        label="Onttrekking voor de dag- en nachtopvang (DNO)",
+        kort="onttrekking voor de DNO",
+        eenheid="jaren na het begrotingsjaar",
+        standaard=0,
+        groep="Beschermd Thuis / MO",
+        widget=KEUZE,
+        keuzes={0: "in het begrotingsjaar", 1: "een jaar later", 2: "twee jaar later", 3: "drie jaar later"},
+        lezing=True,
+        soort="aanname",
+        bron=f"{REGIOBEGROTING}, §4.1 Reserve Beschermd thuis",
+        citaat="Verwachte toekomstige besteding (t.b.v. DNO conform besluit PHO MH januari 2024) € 1.010.000,00",
+        onderbouwing=(
+            "De bron noemt geen jaar. Basis: in het begrotingsjaar, zoals de tabel van de begroting het "
+            "aftrekt om de verwachte ruimte eind van dat jaar te berekenen."
+        ),
+        toelichting="In welk jaar de verwachte besteding voor de nieuwe dag- en nachtopvang uit de reserve gaat.",
+    ),
+    Parameter(
+        naam="reserve_na_centrumregeling",
+        label="Reserve na het einde van de centrumregeling",
+        kort="reserve na de centrumregeling",
+        eenheid="keuze",
+        standaard=0,
+        groep="Beschermd Thuis / MO",
+        widget=KEUZE,
+        keuzes={
+            0: "loopt door",
+            1: "uitgekeerd bij het einde",
+            2: "uitgekeerd een jaar later",
+            3: "uitgekeerd twee jaar later",
+        },
+        soort="aanname",
+        bron=f"{REGIOBEGROTING}, §3.5 Inrichting",
+        citaat=(
+            "In dit collegebesluit is afgesproken dat alle middelen die bij start van de doordecentralisatie nog "
+            "in de reserve zitten, worden uitgekeerd aan de centrumgemeente Maastricht"
+        ),
+        onderbouwing=(
+            "De centrumregeling loopt tot en met 2027; wanneer de doordecentralisatie start staat niet vast. "
+            "Basis: de reserve loopt beleidsarm door. Anders: het saldo gaat aan het eind van het gekozen jaar "
+            "naar Maastricht en de regionale reserve houdt op."
+        ),
+        toelichting="Wat er met de reserve gebeurt als de centrumregeling afloopt.",
     ),
     Parameter(
         naam="eind_jaar",
@@ -302,12 +457,17 @@ PARAMETERS: tuple[Parameter, ...] = (
         slider_format="%d",
         weergave=str,
         soort="aanname",
-        bron="modelkeuze; de centrumregeling loopt tot en met 2027",
-        toelichting="Tot en met welk jaar de prognoses lopen.",
+        bron="modelkeuze",
+        onderbouwing="Tot en met welk jaar tabellen en grafieken lopen; het jaar waarin de reserve opraakt wordt altijd tot en met 2040 berekend.",
+        toelichting="Tot en met welk jaar de prognoses getoond worden.",
     ),
 )
 
 PARAMETERS_BY_NAME: dict[str, Parameter] = {p.naam: p for p in PARAMETERS}
+LEZINGEN: tuple[Parameter, ...] = tuple(p for p in PARAMETERS if p.lezing)
 
 # Persons in one large household: the national scheme's definition of a large family.
 PERSONEN_PER_GROOT_HUISHOUDEN = 6
+# The run-out year of the reserve is searched up to here, whatever the horizon shown:
+# a headline never says "not before the end of the chart".
+REKENHORIZON = int(PARAMETERS_BY_NAME["eind_jaar"].maximum)

@@ -1,4 +1,5 @@
-"""The scenario: one immutable set of assumptions. ``Scenario()`` is the official baseline."""
+"""The scenario: one immutable set of assumptions. ``Scenario()`` is the baseline: the sources' figures with every
+assumption at its baseline value (not an official forecast: the assumptions are the model's own)."""
 
 from __future__ import annotations
 
@@ -22,10 +23,15 @@ class Scenario:
     aandeel_grote_gezinnen: float = _default("aandeel_grote_gezinnen")
     har_plus_budget: int = _default("har_plus_budget")
     har_plus_kosten_per_huishouden: int = _default("har_plus_kosten_per_huishouden")
+    lezing_raadsinformatiebrief: str = _default("lezing_raadsinformatiebrief")
+    tempo_na_tussenstand_pct: int = _default("tempo_na_tussenstand_pct")
     du_mo_indexatie_pct: float = _default("du_mo_indexatie_pct")
     iubw_indexatie_pct: float = _default("iubw_indexatie_pct")
     zorgkosten_groei_pct: float = _default("zorgkosten_groei_pct")
+    loon_prijs_indexatie_pct: float = _default("loon_prijs_indexatie_pct")
     eenmalig: frozenset[str] = _default("eenmalig")
+    dno_uitstel_jaren: int = _default("dno_uitstel_jaren")
+    reserve_na_centrumregeling: int = _default("reserve_na_centrumregeling")
     eind_jaar: int = _default("eind_jaar")
 
     def __post_init__(self) -> None:

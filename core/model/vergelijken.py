@@ -9,11 +9,11 @@ import pandas as pd
 from core.tekst import formatting as fmt
 from core.charts import KLEUREN, BASIS as BASIS_NAAM, SCENARIO_PALET, SCENARIO as HUIDIG_KLEURNAAM
 from core.data import Basis
-from core.model.kerncijfers import bereken
+from core.model.kerncijfers import basislijn, bereken, kerncijfers
 from core.opslag import OpgeslagenScenario
 from core.model.reserve import reserve_rijen
 from core.model.scenario import Scenario
-from core.tekst.tabellen import DECIMAAL, Kolom
+from core.tekst.tabellen import NAAR_EENHEID, Kolom
 from core.model.taakstelling import taakstelling_rijen
 
 MAX_VARIANTEN = 4
@@ -34,7 +34,7 @@ def kleur_van(saved: OpgeslagenScenario) -> str:
 
 def varianten(gekozen: list[OpgeslagenScenario], huidig: Scenario | None = None) -> list[Variant]:
     """The baseline first, then the current scenario (if asked) and the chosen saved ones."""
-    result = [Variant(BASIS_NAAM, Scenario(), KLEUREN[BASIS_NAAM])]
+    result = [Variant(BASIS_NAAM, basislijn(huidig) if huidig is not None else Scenario(), KLEUREN[BASIS_NAAM])]
     if huidig is not None:
         result.append(Variant(HUIDIG, huidig, KLEUREN[HUIDIG_KLEURNAAM]))
     result += [Variant(s.naam, s.scenario, kleur_van(s)) for s in gekozen]
@@ -50,20 +50,17 @@ def uitkomsten(varianten_: list[Variant], basis: Basis) -> pd.DataFrame:
     return pd.DataFrame(table)
 
 
-def _uitkomsten(scenario: Scenario, basis: Basis) -> dict[tuple[str, str], float | None]:
-    k = bereken(scenario, basis)
-    periode = fmt.periode(k.eerste_prognose)
-    values = {
-        (f"Opgave {periode}", "personen"): k.opgave,
-        (f"Nodig in {periode} voor het normpad", "personen"): k.nodig,
-        (f"Verwacht in {periode}", "personen"): k.verwacht,
-    }
-    for d in k.deadlines:
-        values[(f"Achterstand {fmt.datum(d.deadline)} (norm {d.norm})", "personen")] = d.achterstand
-    values[("Normen van de Provincie gehaald", "aantal")] = sum(d.haalt_norm for d in k.deadlines)
+def _uitkomsten(scenario: Scenario, basis: Basis) -> dict[tuple[str, str], float | str | None]:
+    """The headline figures (as Overzicht defines them), the deadlines met, and the reserve per year."""
+    values: dict[tuple[str, str], float | str | None] = {}
+    for k in kerncijfers(scenario, basis):
+        label = k.label if k.norm is None else f"{k.label} (norm {k.norm})"
+        # A run-out year that is not a year ("na 2040", paid out) is kept as its words.
+        values[(label, k.eenheid)] = k.tekst if k.eenheid == "jaar" and k.waarde is None else k.waarde
+    deadlines = bereken(scenario, basis).deadlines
+    values[("Deadlines van de Provincie gehaald", "aantal")] = sum(d.haalt_norm for d in deadlines)
     for row in reserve_rijen(scenario, basis):
         values[(f"Reserve eind {row['jaar']}", "euro")] = row["reserve_eind"]
-    values[("Reserve raakt op in", "jaar")] = k.eerste_tekortjaar
     return values
 
 
@@ -80,9 +77,10 @@ def verschillen(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def kolommen(frame: pd.DataFrame) -> dict[str, Kolom]:
-    """Export columns for a comparison table: the outcome, its unit, one number column per scenario."""
+    """Export columns for a comparison table: the outcome, its unit, one number column per scenario
+    whose number format follows each row's unit (persons, euros, years)."""
     return {"uitkomst": Kolom("Uitkomst"), "eenheid": Kolom("Eenheid")} | {
-        naam: Kolom(naam, DECIMAAL) for naam in frame.columns[2:]
+        naam: Kolom(naam, NAAR_EENHEID) for naam in frame.columns[2:]
     }
 
 
@@ -96,7 +94,9 @@ def opgemaakt(frame: pd.DataFrame, signed: bool = False) -> pd.DataFrame:
 
 def _tekst(value, unit: str, signed: bool) -> str:
     if unit == "jaar":
-        return fmt.LEEG if signed else (str(int(value)) if not fmt.ontbreekt(value) else "niet binnen de horizon")
+        if signed or fmt.ontbreekt(value):
+            return fmt.LEEG
+        return str(int(value)) if isinstance(value, (int, float)) else str(value)
     if unit == "euro":
         return fmt.euro(value, signed=signed)
     return fmt.getal(value, signed=signed)

@@ -16,9 +16,14 @@ def bron(basis: Basis, bron_id: str, sectie: str, peildatum) -> str:
     return f"{titles.get(bron_id, bron_id)}, {sectie} (peildatum {fmt.peildatum(peildatum)})"
 
 
+def soort_label(row: dict) -> str:
+    """``gerapporteerd``, ``gerapporteerd (raming)`` for an estimate the source reports, ``afgeleid``, ``aanname``."""
+    return f"{row['soort']} (raming)" if row.get("raming") is True else row["soort"]
+
+
 def _soort_en_bron(basis: Basis, row: dict, sectie: str | None = None) -> str:
     """``gerapporteerd; Titel, sectie (peildatum …)`` for one stored row."""
-    return f"{row['soort']}; {bron(basis, row['bron_id'], sectie or row['sectie'], row['peildatum'])}"
+    return f"{soort_label(row)}; {bron(basis, row['bron_id'], sectie or row['sectie'], row['peildatum'])}"
 
 
 def halfjaarcijfer(basis: Basis, periode: str, grootheid: str) -> str:
@@ -39,6 +44,18 @@ def norm(basis: Basis, periode: str) -> str:
     return "geen norm" if row is None else _soort_en_bron(basis, row)
 
 
+def norm_doorgetrokken(basis: Basis) -> str:
+    """The rule for the half years after the Provincie's last deadline, with its source."""
+    rows = [r for (o, k, _p), r in basis.kengetal_rijen.items() if (o, k) == ("normpad", "na_laatste_deadline")]
+    return "geen norm" if not rows else f"{rows[0]['label']}: {_soort_en_bron(basis, rows[0])}"
+
+
+def plan_gemeente(basis: Basis) -> str:
+    """The municipality's own plan, with its source."""
+    rows = [r for (o, k, _p), r in basis.kengetal_rijen.items() if (o, k) == ("statushouders", "plan_gemeente_perioden")]
+    return "geen eigen plan in de basisdata" if not rows else f"{rows[0]['label']} ({_soort_en_bron(basis, rows[0])})"
+
+
 def begroting(basis: Basis) -> str:
     return _soort_en_bron(basis, basis.begrotingsregels[0], "§4.1 Uitvoeringskosten")
 
@@ -54,45 +71,82 @@ def opgave(basis: Basis, periode: str) -> str:
 def reserve_eind(basis: Basis, jaar: int) -> str:
     periode = str(jaar)
     return (
-        f"Afgeleid uit de begrotingsregels {basis.basisjaar} ({begroting(basis)}). De regiobegroting meldt zelf "
+        f"Afgeleid uit de begrotingsregels {basis.basisjaar} ({begroting(basis)}) en de aannames. De regiobegroting "
+        f"noemt zelf een verwachte ruimte in de reserve eind {jaar} van "
         f"{fmt.euro(basis.kengetal('reserve', 'stand_eind', periode), 2)} "
-        f"({kengetal(basis, 'reserve', 'stand_eind', periode)}); het verschil is afronding in de bron."
+        f"({kengetal(basis, 'reserve', 'stand_eind', periode)}): een verwachting, geen saldo; het exacte bedrag "
+        "volgt uit de jaarrekening. Het verschil met de som van de regels staat op de pagina Bronnen."
     )
 
 
 def alle_cijfers(basis: Basis) -> pd.DataFrame:
-    """Every stored base figure with its source, peildatum and soort, for the Bronnen page."""
+    """Every stored base figure with its source, peildatum and soort, for the Bronnen page.
+
+    ``getal`` and ``eenheid`` are the figure itself (for exports), ``waarde`` is it as Dutch text.
+    """
     halfjaar = basis.halfjaar.assign(
         onderwerp="Statushouders",
-        omschrijving=basis.halfjaar["grootheid"].str.replace("_", " "),
-        waarde=basis.halfjaar["waarde"].map(fmt.getal),
+        omschrijving=[GROOTHEID_OMSCHRIJVING[g] for g in basis.halfjaar["grootheid"]],
+        getal=basis.halfjaar["waarde"].astype(float),
+        eenheid="personen",
     )
     norm = basis.normpad.assign(
         onderwerp="Normpad Provincie",
         omschrijving=[f"Maximale achterstand op {fmt.datum(d)}" for d in basis.normpad["deadline"]],
-        waarde=basis.normpad["max_achterstand"].map(fmt.getal),
+        getal=basis.normpad["max_achterstand"].astype(float),
+        eenheid="personen",
     )
     begroting = basis.begroting.assign(
         onderwerp="Regiobegroting " + basis.begroting["stroom"],
         omschrijving=basis.begroting["regel"] + " (" + basis.begroting["kant"] + ")",
         periode=basis.begroting["jaar"].astype(str),
-        waarde=basis.begroting["bedrag"].map(fmt.euro),
+        getal=basis.begroting["bedrag"].astype(float),
+        eenheid="euro",
     )
     kengetallen = basis.kengetallen.assign(
-        onderwerp=basis.kengetallen["onderwerp"].str.capitalize().str.replace("_", " "),
+        onderwerp=[ONDERWERP.get(o, o.capitalize()) for o in basis.kengetallen["onderwerp"]],
         omschrijving=basis.kengetallen["label"],
-        waarde=[_waarde(w, e) for w, e in zip(basis.kengetallen["waarde"], basis.kengetallen["eenheid"])],
+        getal=basis.kengetallen["waarde"].astype(float),
     )
-    columns = ["onderwerp", "omschrijving", "periode", "waarde", "soort", "bron_id", "sectie", "peildatum", "toelichting"]
-    frame = pd.concat([f[columns] for f in (halfjaar, norm, begroting, kengetallen)], ignore_index=True)
+    frames = [halfjaar, norm, begroting, kengetallen]
+    for frame, source in zip(frames, (basis.halfjaar, basis.normpad, basis.begroting, basis.kengetallen)):
+        frame["soort"] = [soort_label(r) for r in source.to_dict("records")]
+    columns = ["onderwerp", "omschrijving", "periode", "getal", "eenheid", "soort", "bron_id", "sectie", "peildatum", "toelichting"]
+    frame = pd.concat([f[columns] for f in frames], ignore_index=True)
+    frame["waarde"] = [_waarde(g, e) for g, e in zip(frame["getal"], frame["eenheid"])]
     titles = basis.documenttitels
     frame["bron"] = [f"{titles.get(b, b)}, {s}" for b, s in zip(frame["bron_id"], frame["sectie"])]
     return frame
 
 
+GROOTHEID_OMSCHRIJVING = {
+    "taakstelling": "Taakstelling",
+    "realisatie": "Realisatie (gehuisvest)",
+    "achterstand_eind": "Achterstand aan het eind van het halfjaar",
+    "opgave": "Opgave (taakstelling + achterstand)",
+}
+ONDERWERP = {
+    "reserve": "Reserve Beschermd Thuis",
+    "begrotingstotaal": "Regiobegroting: totalen",
+    "budget": "Budgetten opvang en integratie",
+    "statushouders": "Statushouders",
+    "landelijk": "Landelijke taakstelling",
+    "woningmarkt": "Woningmarkt",
+    "opvang": "Opvang",
+    "huurtoeslag": "Huurtoeslag",
+    "har_plus": "HAR+",
+    "centrumregeling": "Centrumregeling",
+    "normpad": "Normpad Provincie",
+}
+
+
 def _waarde(waarde: float, eenheid: str) -> str:
+    if eenheid == "personen":
+        return fmt.getal(waarde)
     if eenheid == "euro":
         return fmt.euro(waarde, 2 if waarde % 1 else 0)
+    if eenheid == "jaar":
+        return str(int(waarde))
     decimals = 0 if float(waarde).is_integer() else 2
     return f"{fmt.getal(waarde, decimals)} {eenheid}"
 
@@ -100,18 +154,27 @@ def _waarde(waarde: float, eenheid: str) -> str:
 GROOTHEID_LABEL = {"taakstelling": "taakstelling", "realisatie": "realisatie", "achterstand_eind": "achterstand"}
 
 
-def periode_kort(basis: Basis, periode: str, prognose: bool) -> str:
-    """Per half year, each stored figure's soort and short source; forecasts say so."""
-    parts = ["prognose uit de scenario-aannames"] if prognose else []
+STATUS_TEKST = {
+    "prognose": "prognose uit de scenario-aannames",
+    "tussenstand": (
+        "lezing (b): realisatie = tussenstand + aanname voor de rest van het halfjaar; achterstand eind berekend"
+    ),
+}
+
+
+def periode_kort(basis: Basis, periode: str, status: str) -> str:
+    """Per half year, each stored figure the row uses with its soort and short source; forecasts say so."""
+    parts = [STATUS_TEKST[status]] if status in STATUS_TEKST else []
     for grootheid, label in GROOTHEID_LABEL.items():
         row = basis.halfjaar_rijen.get((periode, grootheid))
-        if row is not None:
-            parts.append(f"{label} {row['soort']} ({basis.documentnamen.get(row['bron_id'], row['bron_id'])})")
+        if row is not None and not (status == "tussenstand" and grootheid == "achterstand_eind"):
+            naam = basis.documentnamen.get(row["bron_id"], row["bron_id"])
+            parts.append(f"{label} {soort_label(row)} ({naam}, peildatum {fmt.peildatum(row['peildatum'])})")
     return "; ".join(parts)
 
 
 def aannames(scenario: Scenario) -> pd.DataFrame:
-    """Every assumption: its value in ``scenario`` and in the baseline, unit, range, soort and source."""
+    """Every assumption: its value in ``scenario`` and in the baseline, unit, range, soort, source and quote."""
     return pd.DataFrame(
         [
             {
@@ -119,9 +182,11 @@ def aannames(scenario: Scenario) -> pd.DataFrame:
                 "scenario": p.formatteer(getattr(scenario, p.naam)),
                 "basis": p.formatteer(p.standaard),
                 "eenheid": p.eenheid,
-                "bereik": fmt.LEEG if p.minimum is None else f"{p.formatteer(p.minimum)} tot en met {p.formatteer(p.maximum)}",
-                "soort": p.soort,
+                "bereik": p.bereik or fmt.LEEG,
+                "soort": "lezing van de bron (aanname)" if p.lezing else p.soort,
                 "bron": p.bron,
+                "citaat": p.citaat or fmt.LEEG,
+                "onderbouwing": p.onderbouwing,
                 "wijkt_af": getattr(scenario, p.naam) != p.standaard,
             }
             for p in PARAMETERS

@@ -1,6 +1,6 @@
 """Dutch column headers and kinds for every table the app shows or exports: one place for each.
 
-A column's kind says how it is shown on screen (Dutch text) and how it is exported
+A column's opmaak says how it is shown on screen (Dutch text) and how it is exported
 (a number with a Dutch number format in Excel, a plain number in CSV).
 """
 
@@ -15,31 +15,32 @@ from core.tekst import formatting as fmt
 
 
 @dataclass(frozen=True)
-class Soort:
+class Opmaak:
     weergave: Callable[[object], str]  # Dutch text on screen
     excel_formaat: str | None  # Excel number format; None = text
 
 
-TEKST = Soort(fmt.tekst, None)
-GETAL = Soort(fmt.getal, "#,##0")
-DECIMAAL = Soort(lambda v: fmt.getal(v, 1), "#,##0.0")
-VERSCHIL = Soort(lambda v: fmt.getal(v, signed=True), "+#,##0;-#,##0;0")
-EURO = Soort(fmt.euro, '"€" #,##0;"€" -#,##0')
-PROCENT = Soort(lambda v: fmt.procent(v, 1), '0.0"%"')  # values already in percent
-JA_NEE = Soort(fmt.ja_nee, None)
-DATUM = Soort(fmt.datum, "d mmmm yyyy")
-PEILDATUM = Soort(fmt.peildatum, None)  # as precise as the source ("november 2025", "onbekend"): text
+TEKST = Opmaak(fmt.tekst, None)
+GETAL = Opmaak(fmt.getal, "#,##0")
+DECIMAAL = Opmaak(lambda v: fmt.getal(v, 1), "#,##0.0")
+VERSCHIL = Opmaak(lambda v: fmt.getal(v, signed=True), "+#,##0;-#,##0;0")
+EURO = Opmaak(fmt.euro, '"€" #,##0;"€" -#,##0')
+PROCENT = Opmaak(lambda v: fmt.procent(v, 1), '0.0"%"')  # values already in percent
+JA_NEE = Opmaak(fmt.ja_nee, None)
+DATUM = Opmaak(fmt.datum, "d mmmm yyyy")
+PEILDATUM = Opmaak(fmt.peildatum, None)
+NAAR_EENHEID = Opmaak(fmt.tekst, "#,##0")  # a number whose format follows the row's ``eenheid`` (export only)  # as precise as the source ("november 2025", "onbekend"): text
 
 
 @dataclass(frozen=True)
 class Kolom:
     kop: str
-    soort: Soort = TEKST
+    opmaak: Opmaak = TEKST
 
 
 TAAKSTELLING = {
     "periode": Kolom("Halfjaar"),
-    "soort": Kolom("Soort"),
+    "status": Kolom("Status"),
     "achterstand_begin": Kolom("Achterstand begin", GETAL),
     "taakstelling": Kolom("Taakstelling", GETAL),
     "opgave": Kolom("Opgave", GETAL),
@@ -47,6 +48,8 @@ TAAKSTELLING = {
     "achterstand_eind": Kolom("Achterstand eind", GETAL),
     "norm_achterstand": Kolom("Norm Provincie (max.)", GETAL),
     "haalt_norm": Kolom("Haalt norm", JA_NEE),
+    "plan_achterstand": Kolom("Eigen plan gemeente (achterstand)", GETAL),
+    "beleidsarm": Kolom("Beleidsarm doorgetrokken", JA_NEE),
     "har_plus_huishoudens": Kolom("HAR+-huishoudens", GETAL),
     "niet_geplaatst_grote_gezinnen": Kolom("Grote gezinnen niet geplaatst", GETAL),
     "herkomst": Kolom("Herkomst"),
@@ -61,15 +64,17 @@ BENODIGD = {
     "nodig_per_maand": Kolom("Nodig per maand", DECIMAAL),
     "verwacht": Kolom("Verwacht in scenario", GETAL),
     "verschil": Kolom("Verschil", VERSCHIL),
+    "nodig_plan": Kolom("Nodig volgens eigen plan gemeente", GETAL),
 }
 
 RESERVE = {
     "jaar": Kolom("Jaar"),
-    "soort": Kolom("Soort"),
+    "status": Kolom("Status"),
     "baten": Kolom("Baten", EURO),
     "lasten": Kolom("Lasten", EURO),
     "resultaat": Kolom("Resultaat", EURO),
-    "overige_onttrekking": Kolom("Overige onttrekking (DNO)", EURO),
+    "overige_onttrekking": Kolom("Onttrekking DNO", EURO),
+    "uitkering": Kolom("Uitgekeerd aan Maastricht", EURO),
     "reserve_begin": Kolom("Reserve begin", EURO),
     "reserve_eind": Kolom("Reserve eind", EURO),
 }
@@ -82,34 +87,33 @@ STROOM = {
     "resultaat": Kolom("Resultaat", EURO),
 }
 
-BEGROTINGSREGELS = {
-    "stroom": Kolom("Stroom"),
-    "regel": Kolom("Regel"),
-    "kant": Kolom("Lasten/baten"),
-    "bedrag": Kolom("Bedrag 2026", EURO),
-    "karakter": Kolom("Structureel/eenmalig"),
-    "indexatie_label": Kolom("Indexatie"),
-    "groei": Kolom("Groei per jaar (scenario)", PROCENT),
-}
+def begrotingsregels(jaar: int) -> dict[str, Kolom]:
+    """The begroting lines of ``jaar`` (the base year comes from the data, not from here)."""
+    return {
+        "stroom": Kolom("Stroom"),
+        "regel": Kolom("Regel"),
+        "kant": Kolom("Lasten/baten"),
+        "bedrag": Kolom(f"Bedrag {jaar}", EURO),
+        "raming": Kolom("Raming in de bron", JA_NEE),
+        "karakter": Kolom("Structureel/eenmalig"),
+        "indexatie_label": Kolom("Indexatie"),
+        "groei": Kolom("Groei per jaar (scenario)", PROCENT),
+    }
 
 AANNAMES = {
     "aanname": Kolom("Aanname"),
     "scenario": Kolom("Scenario"),
     "basis": Kolom("Basiswaarde"),
     "eenheid": Kolom("Eenheid"),
+    "bereik": Kolom("Bereik"),
     "soort": Kolom("Soort"),
-    "bron": Kolom("Bron of onderbouwing"),
+    "bron": Kolom("Bron"),
+    "citaat": Kolom("Citaat"),
+    "onderbouwing": Kolom("Onderbouwing"),
     "wijkt_af": Kolom("Wijkt af van basis", JA_NEE),
 }
 
-MODEL_AANNAMES = {
-    "aanname": Kolom("Aanname"),
-    "basis": Kolom("Basiswaarde"),
-    "eenheid": Kolom("Eenheid"),
-    "bereik": Kolom("Bereik"),
-    "soort": Kolom("Soort"),
-    "bron": Kolom("Bron of onderbouwing"),
-}
+MODEL_AANNAMES = {k: v for k, v in AANNAMES.items() if k not in ("scenario", "wijkt_af")}
 
 OPGESLAGEN = {
     "id": Kolom("Nr."),
@@ -132,12 +136,27 @@ FIGUREN = {
     "peildatum": Kolom("Peildatum", PEILDATUM),
     "toelichting": Kolom("Toelichting"),
 }
+DOCUMENTEN = {
+    "titel": Kolom("Document"),
+    "kort": Kolom("Korte naam"),
+    "datum": Kolom("Datum", PEILDATUM),
+}
+
+# The same table for export: the figure as a number with its unit, not as text.
+FIGUREN_EXPORT = {
+    "onderwerp": FIGUREN["onderwerp"],
+    "omschrijving": FIGUREN["omschrijving"],
+    "periode": FIGUREN["periode"],
+    "getal": Kolom("Waarde", NAAR_EENHEID),
+    "eenheid": Kolom("Eenheid"),
+    **{k: FIGUREN[k] for k in ("soort", "bron", "peildatum", "toelichting")},
+}
 
 
 def opmaak(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFrame:
     """``frame`` with Dutch headers and Dutch-formatted text values, for display."""
     return pd.DataFrame(
-        {k.kop: [k.soort.weergave(v) for v in frame[column]] for column, k in kolommen.items()}, dtype=object
+        {k.kop: [k.opmaak.weergave(v) for v in frame[column]] for column, k in kolommen.items()}, dtype=object
     )
 
 
