@@ -53,7 +53,7 @@ def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 
 def _fill(template: dict, **datasets: pd.DataFrame) -> dict:
     spec = copy.deepcopy(template)
-    spec["datasets"] = datasets
+    spec["datasets"] = {**spec.get("datasets", {}), **datasets}  # keep inline data (the zero line)
     return spec
 
 
@@ -105,9 +105,9 @@ def _stapel(*parts: dict[str, list]) -> pd.DataFrame:
     return pd.DataFrame({column: [v for part in parts for v in part[column]] for column in parts[0]})
 
 
-def _met_reeks(basis: pd.DataFrame, scenario: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+def _met_reeks(basisscenario: pd.DataFrame, scenario: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     same = {c: c for c in columns}
-    return _stapel(_kolommen(basis, same, reeks=BASIS), _kolommen(scenario, same, reeks=SCENARIO))
+    return _stapel(_kolommen(basisscenario, same, reeks=BASIS), _kolommen(scenario, same, reeks=SCENARIO))
 
 
 _PERIODE = alt.X("periode:O", title=None, sort="ascending", axis=alt.Axis(labelAngle=-40))
@@ -166,9 +166,9 @@ def _achterstand_template() -> dict:
     return _configure(chart).to_dict()
 
 
-def achterstand_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
+def achterstand_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
     """Achterstand at the end of each half year, baseline vs scenario, with the norm path."""
-    reeksen = _met_reeks(basis, scenario, ["periode", "achterstand_eind", "status"])
+    reeksen = _met_reeks(basisscenario, scenario, ["periode", "achterstand_eind", "status"])
     rows = _kolommen(
         scenario, {"periode": "periode", "norm_achterstand": "norm_achterstand", "status": "status", "beleidsarm": "beleidsarm"}
     )
@@ -227,13 +227,13 @@ def _taakstelling_template() -> dict:
     return _configure(chart).to_dict()
 
 
-def taakstelling_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
+def taakstelling_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
     """Taakstelling and realisatie per half year (scenario), with the baseline's realisatie."""
     names = list(TAAKSTELLING_REEKSEN)
     personen = _stapel(
         _kolommen(scenario, {"periode": "periode", "taakstelling": "personen"}, grootheid=names[0]),
         _kolommen(scenario, {"periode": "periode", "realisatie": "personen"}, grootheid=names[1]),
-        _kolommen(basis, {"periode": "periode", "realisatie": "personen"}, grootheid=names[2]),
+        _kolommen(basisscenario, {"periode": "periode", "realisatie": "personen"}, grootheid=names[2]),
     )
     return _fill(_taakstelling_template(), personen=personen)
 
@@ -267,12 +267,12 @@ def _reserve_template() -> dict:
     return _configure(chart).to_dict()
 
 
-def reserve_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
+def reserve_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
     """Reserve at the end of each year, baseline vs scenario, with the zero line and the extrapolated years marked."""
     later = [j for j, s in zip(scenario["jaar"], scenario["status"]) if s not in (BEGROTING, PROGNOSE)]
     grens = pd.DataFrame({"jaar": later[:1], "tekst": ["beleidsarm doorgetrokken →"] * len(later[:1])})
     return _fill(
-        _reserve_template(), reeksen=_met_reeks(basis, scenario, ["jaar", "reserve_eind", "resultaat"]), grens=grens
+        _reserve_template(), reeksen=_met_reeks(basisscenario, scenario, ["jaar", "reserve_eind", "resultaat"]), grens=grens
     )
 
 
@@ -299,9 +299,9 @@ def _stroom_template() -> dict:
     return _configure(chart).to_dict()
 
 
-def stroom_spec(basis: pd.DataFrame, scenario: pd.DataFrame) -> dict:
+def stroom_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
     """Yearly result per stream (BW, MO): scenario as bars, baseline as black ticks."""
-    return _fill(_stroom_template(), scenario=scenario, basis=basis)
+    return _fill(_stroom_template(), scenario=scenario, basis=basisscenario)
 
 
 @cache

@@ -1,6 +1,7 @@
 """Chart specs are valid Vega-Lite and carry the scenario's data."""
 
 import altair as alt
+import pandas as pd
 import pytest
 
 from core import charts
@@ -24,7 +25,10 @@ def specs(basis):
 @pytest.mark.parametrize("name", ["achterstand", "taakstelling", "reserve", "stroom"])
 def test_spec_is_valid_vega_lite(specs, name):
     spec = dict(specs[name])
-    spec["datasets"] = {k: v.astype(object).where(v.notna(), None).to_dict("records") for k, v in spec["datasets"].items()}
+    spec["datasets"] = {
+        k: v.astype(object).where(v.notna(), None).to_dict("records") if isinstance(v, pd.DataFrame) else v
+        for k, v in spec["datasets"].items()
+    }
     alt.Chart.from_dict(spec, validate=True)  # raises on an invalid spec
 
 
@@ -51,3 +55,10 @@ def test_dutch_number_locale_and_colour_blind_palette(specs):
 def test_reserve_chart_marks_the_extrapolated_years(specs):
     grens = specs["reserve"]["datasets"]["grens"]
     assert list(grens["jaar"]) == [2028] and list(grens["tekst"]) == ["beleidsarm doorgetrokken →"]
+
+
+@pytest.mark.parametrize("name", ["achterstand", "taakstelling", "reserve", "stroom"])
+def test_every_named_dataset_is_filled(specs, name):
+    spec = specs[name]
+    named = {layer.get("data", {}).get("name") for layer in spec.get("layer", [spec])} - {None}
+    assert named <= set(spec["datasets"]), named - set(spec["datasets"])

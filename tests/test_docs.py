@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from core.model.parameters import PARAMETERS
+from core.model.parameters import LEZINGEN, PARAMETERS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -42,3 +42,9 @@ def test_the_readme_api_example_runs(tmp_path):
 )
 def test_scenario_features_are_documented(feature):
     assert feature in README
+
+
+@pytest.mark.parametrize("name", [p.naam for p in LEZINGEN])
+def test_every_reading_of_the_sources_is_explained(name):
+    section = README.split("### Readings of the sources", 1)[1].split("\n### ", 1)[0]
+    assert f"`{name}`" in section

@@ -17,31 +17,31 @@ from core.tekst.tabellen import opmaak
 from ui import state
 
 
-def _verschil(eigen: Kerncijfer, basis_k: Kerncijfer | None) -> str | None:
+def _verschil(eigen: Kerncijfer, in_basisscenario: Kerncijfer | None) -> str | None:
     """The difference from the baseline in the figure's own unit: persons, euros or years."""
-    if basis_k is None or eigen.tekst == basis_k.tekst:
+    if in_basisscenario is None or eigen.tekst == in_basisscenario.tekst:
         return None
-    if isinstance(eigen.waarde, (int, float)) and isinstance(basis_k.waarde, (int, float)):
-        verschil = eigen.waarde - basis_k.waarde
+    if isinstance(eigen.waarde, (int, float)) and isinstance(in_basisscenario.waarde, (int, float)):
+        verschil = eigen.waarde - in_basisscenario.waarde
         if eigen.eenheid == "euro":
             return fmt.euro(round(verschil), signed=True) + " t.o.v. basis"
         eenheid = " jaar" if eigen.eenheid == "jaar" else ""
         return fmt.getal(verschil, signed=True) + eenheid + " t.o.v. basis"
-    return f"basis: {basis_k.tekst}"
+    return f"basis: {in_basisscenario.tekst}"
 
 
-def kaart(eigen: Kerncijfer, basis_k: Kerncijfer | None) -> None:
+def kaart(eigen: Kerncijfer, in_basisscenario: Kerncijfer | None) -> None:
     """A headline figure: the scenario value, its difference from the baseline, and the baseline beside it."""
     st.metric(
         eigen.label,
         eigen.tekst,
-        delta=_verschil(eigen, basis_k),
+        delta=_verschil(eigen, in_basisscenario),
         delta_color="inverse" if eigen.hoger_is_slechter else "normal",
         help=eigen.herkomst,
         border=True,
     )
-    if basis_k is not None and basis_k.tekst != eigen.tekst:
-        st.caption(f"Basisscenario: {basis_k.tekst}")
+    if in_basisscenario is not None and in_basisscenario.tekst != eigen.tekst:
+        st.caption(f"Basisscenario: {in_basisscenario.tekst}")
     if eigen.norm is not None:
         normstatus(eigen.norm, eigen.haalt_norm)
 

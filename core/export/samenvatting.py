@@ -60,10 +60,10 @@ ul { margin: 0 0 2mm; padding-left: 5mm; }
 
 
 def _grafieken(scenario: Scenario, basis: Basis) -> list[dict]:
-    basis_s = basislijn(scenario)
+    vergelijk = basislijn(scenario)
     return [
-        charts.achterstand_spec(project_taakstelling(basis_s, basis), project_taakstelling(scenario, basis)),
-        charts.reserve_spec(project_reserve(basis_s, basis), project_reserve(scenario, basis)),
+        charts.achterstand_spec(project_taakstelling(vergelijk, basis), project_taakstelling(scenario, basis)),
+        charts.reserve_spec(project_reserve(vergelijk, basis), project_reserve(scenario, basis)),
     ]
 
 
@@ -71,9 +71,9 @@ def _kerncijfers(scenario: Scenario, basis: Basis) -> list[tuple[str, list[dict]
     result = []
     for sectie, rijen in kaartparen(scenario, basis).items():
         regels = []
-        for eigen, basis_k in (paar for rij in rijen for paar in rij):
+        for eigen, in_basisscenario in (paar for rij in rijen for paar in rij):
             label = eigen.label if eigen.norm is None else f"{eigen.label} (norm: hoogstens {eigen.norm})"
-            regels.append({"label": label, "scenario": eigen.tekst, "basis": basis_k.tekst if basis_k else fmt.LEEG})
+            regels.append({"label": label, "scenario": eigen.tekst, "basis": in_basisscenario.tekst if in_basisscenario else fmt.LEEG})
         result.append((sectie, regels))
     return result
 

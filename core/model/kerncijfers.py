@@ -171,13 +171,13 @@ def kerncijfers(scenario: Scenario, basis: Basis) -> list[Kerncijfer]:
 def kaartparen(scenario: Scenario, basis: Basis) -> dict[str, list[list[tuple[Kerncijfer, Kerncijfer | None]]]]:
     """Per section, rows of (scenario figure, the same figure in the baseline) for the cards."""
     eigen = kerncijfers(scenario, basis)
-    basis_per_sleutel = {k.sleutel: k for k in kerncijfers(basislijn(scenario), basis)}
+    per_sleutel_in_basisscenario = {k.sleutel: k for k in kerncijfers(basislijn(scenario), basis)}
     secties: dict[str, list[list]] = {}
     for figuur in eigen:
         rijen = secties.setdefault(figuur.sectie, [])
         while len(rijen) <= figuur.rij:
             rijen.append([])
-        rijen[figuur.rij].append((figuur, basis_per_sleutel.get(figuur.sleutel) or _gerealiseerd(figuur, basis)))
+        rijen[figuur.rij].append((figuur, per_sleutel_in_basisscenario.get(figuur.sleutel) or _gerealiseerd(figuur, basis)))
     return secties
 
 

@@ -223,11 +223,11 @@ def samenvatting(scenario: Scenario, basis: Basis) -> str:
     """A short plain-Dutch paragraph: what the scenario changes and what follows from it."""
     k = bereken(scenario, basis)
     b = None if scenario == basislijn(scenario) else bereken(basislijn(scenario), basis)
-    basis_achterstand = {} if b is None else {
+    achterstand_basisscenario = {} if b is None else {
         r["periode"]: r["achterstand_eind"] for r in taakstelling_rijen(basislijn(scenario), basis)
     }
     parts = [intro(scenario), opgave(k)]
-    parts += [deadline_zin(d, basis_achterstand.get(d.periode)) for d in k.deadlines]
+    parts += [deadline_zin(d, achterstand_basisscenario.get(d.periode)) for d in k.deadlines]
     if k.deadlines:
         parts.append(oordeel_deadlines(k.deadlines, k.trede))
     parts.append(doorgetrokken_zin(k))
@@ -308,14 +308,14 @@ def lezingen_achterstand(t: Tussenstand, begin: int, taakstelling: int, gemeld: 
 
 def lezing_effect(parameter: Parameter, basis: Basis) -> str:
     """One sentence: what switching this reading of the sources does to the headline figures."""
-    basis_s = Scenario()
+    standaard = Scenario()
     if parameter.naam == "lezing_raadsinformatiebrief":
         if not tussenstanden(basis):
             return "Niet van toepassing: de huidige gegevens bevatten geen tussenstand."
-        a, b = bereken(basis_s, basis), bereken(basis_s.met(lezing_raadsinformatiebrief=LEZING_B), basis)
+        a, b = bereken(standaard, basis), bereken(standaard.met(lezing_raadsinformatiebrief=LEZING_B), basis)
         t = tussenstanden(basis)[0]
-        rij_b = next(r for r in taakstelling_rijen(basis_s.met(lezing_raadsinformatiebrief=LEZING_B), basis) if r["periode"] == t.periode)
-        rij_a = next(r for r in taakstelling_rijen(basis_s, basis) if r["periode"] == t.periode)
+        rij_b = next(r for r in taakstelling_rijen(standaard.met(lezing_raadsinformatiebrief=LEZING_B), basis) if r["periode"] == t.periode)
+        rij_a = next(r for r in taakstelling_rijen(standaard, basis) if r["periode"] == t.periode)
         return (
             f"Bij lezing (b) is de achterstand eind {fmt.periode(t.periode)} {rij_b['achterstand_eind']} in plaats van "
             f"{rij_a['achterstand_eind']}, wordt de opgave in {fmt.periode_zin(a.eerste_prognose)} {b.opgave} in plaats van "
@@ -323,10 +323,10 @@ def lezing_effect(parameter: Parameter, basis: Basis) -> str:
         )
     if parameter.widget == KEUZE:
         anders = next(v for v in parameter.keuzes if v != parameter.standaard)
-        return _reserve_effect(basis_s.met(**{parameter.naam: anders}), basis, f"Bij '{parameter.formatteer(anders)}'")
+        return _reserve_effect(standaard.met(**{parameter.naam: anders}), basis, f"Bij '{parameter.formatteer(anders)}'")
     if parameter.widget == MULTISELECT:
         regels = sorted(parameter.standaard)
-        return _reserve_effect(basis_s.met(eenmalig=frozenset()), basis, f"Als {opsomming(regels)} structureel meetelt,")
+        return _reserve_effect(standaard.met(eenmalig=frozenset()), basis, f"Als {opsomming(regels)} structureel meetelt,")
     return ""
 
 
