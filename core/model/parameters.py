@@ -430,6 +430,7 @@ PARAMETERS: tuple[Parameter, ...] = (
             2: "uitgekeerd een jaar later",
             3: "uitgekeerd twee jaar later",
         },
+        lezing=True,
         soort="aanname",
         bron=f"{REGIOBEGROTING}, §3.5 Inrichting",
         citaat=(
