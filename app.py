@@ -15,15 +15,14 @@ except DataError as error:
     st.error(f"De basisdata kunnen niet worden geladen. {error}")
     st.stop()
 
-regels = [line["regel"] for line in basis.begrotingsregels]
-sidebar.controle_link(regels)
+sidebar.controle_link(basis, state.vergelijkbaar)
 scenario = sidebar.scenario_knoppen(basis)
 state.zet_scenario(scenario)
 state.synchroniseer_link(scenario)
 presentatie_opmaak()
 
-for melding in sidebar.link_meldingen():
-    st.warning(f"De link bevat een ongeldige waarde. {melding}", icon=":material/warning:")
+for melding in sidebar.link_meldingen(scenario):
+    st.warning(melding, icon=":material/warning:")
 if state.link_melding():
     st.warning(state.link_melding(), icon=":material/warning:")
 

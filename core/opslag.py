@@ -15,6 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from core import data
+from core.model.link import lees_scenario
 from core.model.scenario import Scenario
 from core.tekst import zinnen
 
@@ -117,7 +118,7 @@ def _regels(path: str, data_versie: int) -> tuple[str, ...]:
 
 def _uit_record(record: dict, path) -> OpgeslagenScenario:
     regels = _regels(str(data.database_path(path)), int(record["data_versie"]))
-    scenario, _problems = Scenario.uit_query(json.loads(record["instellingen"]), regels)
+    scenario, _problems = lees_scenario(json.loads(record["instellingen"]), regels)
     return OpgeslagenScenario(
         id=int(record["id"]),
         naam=record["naam"],

@@ -4,7 +4,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.model.parameters import LEZINGEN, PARAMETERS
+from core.model.parameters import LEZINGEN, PARAMETERS, PARAMETERS_BY_NAME
 from tests.conftest import APP
 
 PAGES = ["views/overzicht.py", "views/taakstelling.py", "views/reserve.py", "views/bronnen.py"]
@@ -93,26 +93,55 @@ def test_query_parameters_restore_the_headline_figures():
     assert metric(at, "Reserve raakt op") == "2028"
 
 
+def link_warnings(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning if w.value.startswith("De link bevat")]
+
+
 @pytest.mark.parametrize(
     "key, value",
-    [("huisvesting_per_halfjaar", "abc"), ("instroom_pct", "9999"), ("du_mo_indexatie_pct", "veel"), ("eenmalig", "Onbekende regel")],
+    [("huisvesting_per_halfjaar", "abc"), ("instroom_pct", "9999"), ("du_mo_indexatie_pct", "veel"),
+     ("eenmalig", "Onbekende regel"), ("huisvesting_per_halfjaar", "100.5"), ("instroom_pct", "-1"),
+     ("huisvesting_per_halfjaar", "١٢"), ("huisvesting_per_halfjaar", "1" * 5000)],
 )
-def test_bad_query_values_fall_back_to_the_baseline_with_a_notice(key, value):
+def test_bad_link_values_fall_back_to_the_baseline_with_a_notice(key, value):
     at = open_app(**{key: value})
-    assert any("ongeldige waarde" in w.value for w in at.warning)
+    parameter = PARAMETERS_BY_NAME[key]
+    [warning] = link_warnings(at)
+    assert parameter.label in warning and "de basiswaarde" in warning
+    assert value not in warning  # named by its control, never echoed
+    # The control, the link and the figures agree: all on the baseline.
+    widget = at.multiselect(key=key) if parameter.widget == "multiselect" else getattr(at, parameter.widget)(key=key)
+    assert (frozenset(widget.value) if parameter.widget == "multiselect" else widget.value) == parameter.standaard
     assert metric(at, "Achterstand 1 januari 2027") == "88"
     assert metric(at, "Reserve eind 2030") == "€ 194.178"
 
 
-def test_the_notice_stays_until_the_reset_button():
-    at = open_app(huisvesting_per_halfjaar="abc", instroom_pct="20")
+@pytest.mark.parametrize("value", ["2.0", "2.5", "2,5", "2,5%", "2.5%"])
+def test_obvious_spellings_in_a_link_are_applied(value):
+    at = open_app(du_mo_indexatie_pct=value)
+    assert not link_warnings(at)
+    assert at.select_slider(key="du_mo_indexatie_pct").value == float(value.replace(",", ".").rstrip("%"))
+
+
+def test_the_notice_goes_when_its_control_is_changed():
+    at = open_app(huisvesting_per_halfjaar="abc", du_mo_indexatie_pct="veel", instroom_pct="20")
+    assert len(link_warnings(at)) == 2
     at.slider(key="huisvesting_per_halfjaar").set_value(120).run()
-    assert any("ongeldige waarde" in w.value for w in at.warning)
+    [warning] = link_warnings(at)
+    assert PARAMETERS_BY_NAME["du_mo_indexatie_pct"].label in warning
+    at.switch_page("views/reserve.py").run()
+    assert len(link_warnings(at)) == 1  # still about the unchanged control, on every page
     at.button(key="reset").click().run()
-    assert not any("ongeldige waarde" in w.value for w in at.warning)
+    assert not link_warnings(at)
     assert at.slider(key="instroom_pct").value == 0
     assert at.slider(key="huisvesting_per_halfjaar").value == 96
-    assert metric(at, "Achterstand 1 januari 2027") == "88"
+
+
+@pytest.mark.parametrize("key, value, label", [("modus", "beamer", "Weergave"), ("vergelijk", "Bestaat niet", "Vergelijken")])
+def test_bad_mode_and_compare_values_get_the_same_notice(key, value, label):
+    at = open_app(**{key: value})
+    [warning] = link_warnings(at)
+    assert f"'{label}'" in warning and value not in warning
 
 
 def test_taakstelling_page_shows_charts_and_the_placements_needed():

@@ -44,36 +44,6 @@ def test_values_outside_the_range_are_refused(field, value):
         Scenario(**{field: value})
 
 
-def test_query_round_trip():
-    s = Scenario(
-        instroom_pct=20, huurtoeslag_grote_gezinnen=False, aandeel_grote_gezinnen=0.15,
-        har_plus_budget=500_000, du_mo_indexatie_pct=2.5, eenmalig=[], eind_jaar=2035,
-    )
-    query = s.naar_query()
-    assert query["du_mo_indexatie_pct"] == ["2,5%"]
-    assert query["har_plus_budget"] == ["€ 500.000"]
-    assert query["eenmalig"] == [""]
-    assert "huisvesting_per_halfjaar" not in query  # defaults stay out of the link
-    assert Scenario.uit_query(query, REGELS) == (s, [])
-
-
-@pytest.mark.parametrize(
-    "field, raw",
-    [
-        ("instroom_pct", "abc"),
-        ("instroom_pct", "1000"),
-        ("huurtoeslag_grote_gezinnen", "misschien"),
-        ("du_mo_indexatie_pct", "2.55"),
-        ("eenmalig", "Bestaat niet"),
-    ],
-)
-def test_invalid_query_values_fall_back_to_the_baseline(field, raw):
-    scenario, problems = Scenario.uit_query({field: [raw], "eind_jaar": ["2032"]}, REGELS)
-    assert getattr(scenario, field) == PARAMETERS_BY_NAME[field].standaard
-    assert scenario.eind_jaar == 2032
-    assert len(problems) == 1 and "basiswaarde" in problems[0]
-
-
 def test_differences_from_the_baseline():
     changes = Scenario(instroom_pct=20).afwijkingen()
     assert [(p.naam, base, value) for p, base, value in changes] == [("instroom_pct", 0, 20)]

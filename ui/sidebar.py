@@ -2,40 +2,96 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
+from streamlit.runtime.state.session_state_proxy import get_session_state
 
 from core.data import Basis
-from core.model.parameters import KEUZE, PARAMETERS, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
+from core.model.link import lees_scenario
+from core.model.parameters import KEUZE, PARAMETERS, PARAMETERS_BY_NAME, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
 from core.model.scenario import Scenario
 from core.tekst import zinnen
 from ui import state
 
 # Shown at the top of the sidebar; the rest sit in an expander to keep the meeting view calm.
 HOOFDKNOPPEN = ("instroom_pct", "huisvesting_per_halfjaar", "huurtoeslag_grote_gezinnen", "du_mo_indexatie_pct", "zorgkosten_groei_pct")
-MELDINGEN_KEY = "_url_meldingen"
+MELDINGEN_KEY = "_link_meldingen"  # {control: (notice, the value the link left it at)}
 
 
-def controle_link(regels: list[str]) -> None:
-    """On the first run of a session, check the link's query values and keep the problems.
+def controle_link(basis: Basis, vergelijkbaar: Callable[[], list[str]]) -> None:
+    """On a session's first run, read the link leniently and put its values in canonical form.
 
-    Streamlit silently drops invalid bound values; users must be told their link was
-    not applied in full, so the values are checked here before the widgets read them.
+    Streamlit's query-parameter binding accepts only the exact form it writes (``2,5%``) and drops
+    or truncates anything else silently, so the controls, the link and the figures could disagree.
+    Before any control exists, each link value is read with every obvious spelling accepted
+    (core.model.link) and written back in the form the control binds to, or removed if it cannot
+    be used; a notice names each control whose value was not applied. ``vergelijkbaar`` gives the
+    names the compare page can show (read only on that first run).
     """
     if MELDINGEN_KEY in st.session_state:
         return
+    regels = [line["regel"] for line in basis.begrotingsregels]
     query = {key: st.query_params.get_all(key) for key in st.query_params}
-    _scenario, problemen = Scenario.uit_query(query, regels)
-    st.session_state[MELDINGEN_KEY] = problemen
+    scenario, redenen = lees_scenario(query, regels)
+    meldingen: dict[str, tuple[str, object]] = {}
+    for naam in query:
+        parameter = PARAMETERS_BY_NAME.get(naam)
+        if parameter is None:
+            continue
+        waarde = getattr(scenario, naam)
+        _zet_link(naam, parameter.naar_query(waarde) if waarde != parameter.standaard else None)
+        if naam in redenen:
+            meldingen[naam] = (zinnen.link_melding(parameter, redenen[naam]), waarde)
+    meldingen |= _controleer_keuzelijst(state.MODUS_KEY, query, [state.STANDAARD, state.PRESENTATIE], "Weergave", state.STANDAARD)
+    meldingen |= _controleer_keuzelijst(state.VERGELIJK_KEY, query, vergelijkbaar(), "Vergelijken", None)
+    _zaai_bedieningen_uit_link()
+    st.session_state[MELDINGEN_KEY] = meldingen
 
 
-def link_meldingen() -> list[str]:
-    return st.session_state.get(MELDINGEN_KEY, [])
+def _zaai_bedieningen_uit_link() -> None:
+    # Bound controls take their first value from the link as the page loaded, not from
+    # st.query_params. Streamlit refreshes that snapshot after a page switch with this same
+    # call; here it makes the controls start from the corrected link. Pinned Streamlit
+    # version; tests/test_app.py (spellings, refused values) fails if this stops working.
+    with get_session_state().query_params() as query_params:
+        query_params.set_initial_query_params_from_current()
+
+
+def _zet_link(naam: str, waarden: list[str] | None) -> None:
+    if waarden is None:
+        del st.query_params[naam]
+    else:
+        st.query_params[naam] = waarden
+
+
+def _controleer_keuzelijst(naam: str, query: dict, toegestaan: list[str], label: str, standaard) -> dict:
+    """A link value that must be one of ``toegestaan`` (case-insensitive); the rest is dropped with a notice."""
+    if naam not in query:
+        return {}
+    bekend = {t.casefold(): t for t in toegestaan}
+    waarden = [v for v in query[naam] if v.strip()]
+    goed = [bekend[v.strip().casefold()] for v in waarden if v.strip().casefold() in bekend]
+    _zet_link(naam, goed or None)
+    if len(goed) == len(waarden):
+        return {}
+    rest = "de basiswaarde is gebruikt" if standaard else "de rest is gebruikt" if goed else "er is niets gekozen"
+    return {naam: (f"De link bevat voor '{label}' een waarde die niet bestaat; {rest}.", None)}
+
+
+def link_meldingen(scenario: Scenario) -> list[str]:
+    """The notices about the link, as long as the control they are about still shows the link's value."""
+    meldingen = st.session_state.get(MELDINGEN_KEY, {})
+    return [
+        melding for naam, (melding, waarde) in meldingen.items()
+        if naam not in PARAMETERS_BY_NAME or getattr(scenario, naam) == waarde
+    ]
 
 
 def _terug_naar_basis() -> None:
     state.zet_knoppen(Scenario())
     state.sluit_opgeslagen()
-    st.session_state[MELDINGEN_KEY] = []
+    st.session_state[MELDINGEN_KEY] = {}
 
 
 def _help_extra(parameter: Parameter, basis: Basis) -> str:
@@ -96,7 +152,7 @@ def scenario_knoppen(basis: Basis) -> Scenario:
     with st.sidebar:
         # Options double as the URL value (?modus=presentatie), so they are written as in the link.
         st.segmented_control(
-            "Weergave", ["standaard", state.PRESENTATIE], default="standaard", key=state.MODUS_KEY, bind="query-params",
+            "Weergave", [state.STANDAARD, state.PRESENTATIE], default=state.STANDAARD, key=state.MODUS_KEY, bind="query-params",
             help="Presentatie: grote cijfers en grafieken voor de beamer, zonder tabellen en voetnoten.",
         )
         st.header("Scenario")

@@ -12,7 +12,7 @@ from core.data import Basis, database_path, latest_versie, load_basis
 from core.opslag import OpgeslagenScenario
 from core.model.parameters import MULTISELECT, PARAMETERS
 from core.model.scenario import Scenario
-from core.model.vergelijken import kleur_van
+from core.model.vergelijken import HUIDIG, kleur_van
 
 SCENARIO_KEY = "_scenario"
 GEOPEND_KEY = "_geopend"  # the saved scenario that is open, if any
@@ -151,7 +151,13 @@ def synchroniseer_link(current: Scenario) -> None:
 
 
 MODUS_KEY = "modus"
-PRESENTATIE = "presentatie"
+STANDAARD, PRESENTATIE = "standaard", "presentatie"
+VERGELIJK_KEY = "vergelijk"
+
+
+def vergelijkbaar() -> list[str]:
+    """What the compare page can show: the current scenario and every saved one (newest version)."""
+    return [HUIDIG, *(s.naam for s in opslag.lijst(pad()))]
 
 
 def presentatie() -> bool:

@@ -16,7 +16,7 @@ gekozen = st.multiselect(
     "Scenario's naast het basisscenario (hoogstens vier)",
     [vgl.HUIDIG, *opgeslagen],
     max_selections=vgl.MAX_VARIANTEN,
-    key="vergelijk",
+    key=state.VERGELIJK_KEY,
     bind="query-params",
     placeholder="Kies een of meer scenario's",
     help="Het huidige scenario uit de zijbalk en de opgeslagen scenario's (nieuwste versie). "

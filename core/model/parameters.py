@@ -115,30 +115,6 @@ class Parameter:
             return ["true" if value else "false"]
         return sorted(value) or [""]
 
-    def uit_query(self, raw: list[str], keuzes: list[str] | None = None):
-        """Parse the URL form; raise ValueError with a Dutch message when it is invalid."""
-        if self.widget == MULTISELECT:
-            chosen = frozenset(v for v in raw if v != "")
-            if chosen - set(keuzes or []):
-                raise ValueError(f"{self.label}: de link noemt een begrotingsregel die niet bestaat.")
-            return chosen
-        text = raw[-1] if raw else ""
-        if self.widget == TOGGLE:
-            if text.lower() not in ("true", "false"):
-                raise ValueError(f"{self.label}: de link bevat geen ja/nee-waarde.")
-            return text.lower() == "true"
-        if self.widget == SLIDER:
-            try:
-                value = int(text)
-            except ValueError:
-                raise ValueError(f"{self.label}: de link bevat geen geheel getal.") from None
-            self.valideer(value)
-            return value
-        by_text = {self.formatteer(v): v for v in self.opties}
-        if text not in by_text:
-            raise ValueError(f"{self.label}: de link bevat geen toegestane waarde ({self.bereik}).")
-        return by_text[text]
-
 
 def _decimals(step: float) -> int:
     text = f"{step:g}"

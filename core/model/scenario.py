@@ -3,8 +3,7 @@ assumption at its baseline value (not an official forecast: the assumptions are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 
 from core.model.parameters import PARAMETERS, PARAMETERS_BY_NAME, Parameter
 
@@ -60,24 +59,3 @@ class Scenario:
     def naar_query(self) -> dict[str, list[str]]:
         """Query parameters for the assumptions that differ from the baseline."""
         return {p.naam: p.naar_query(value) for p, _base, value in self.afwijkingen()}
-
-    @classmethod
-    def uit_query(
-        cls, query: Mapping[str, Iterable[str]], regels: Iterable[str]
-    ) -> tuple[Scenario, list[str]]:
-        """Read a scenario from query parameters; invalid values fall back to the baseline.
-
-        Returns the scenario and one Dutch message per value that was not accepted.
-        ``regels`` are the begroting line names the ``eenmalig`` choice may name.
-        """
-        keuzes = list(regels)
-        values, problems = {}, []
-        for name in (f.name for f in fields(cls)):
-            if name not in query:
-                continue
-            parameter = PARAMETERS_BY_NAME[name]
-            try:
-                values[name] = parameter.uit_query(list(query[name]), keuzes)
-            except ValueError as error:
-                problems.append(f"{error} De basiswaarde {parameter.formatteer(parameter.standaard)} is gebruikt.")
-        return cls(**values), problems

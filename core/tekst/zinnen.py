@@ -264,6 +264,17 @@ def _deadlines_kort(deadlines: list[Deadline]) -> str:
     return opsomming(parts)
 
 
+# --- notices ----------------------------------------------------------------------------
+
+
+def link_melding(parameter: Parameter, reden: str) -> str:
+    """A link value that was not applied: names the control and why, never the value itself."""
+    return (
+        f"De link bevat voor '{parameter.label}' een waarde die niet kan ({reden}); "
+        f"de basiswaarde {parameter.formatteer(parameter.standaard)} is gebruikt."
+    )
+
+
 # --- readings of the sources and help texts -----------------------------------------------
 
 
