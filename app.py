@@ -3,11 +3,12 @@
 import streamlit as st
 
 from core.data import DataError
-from ui import sidebar, state
+from ui import downloads, sidebar, state
 from ui.weergave import presentatie_opmaak
 
 st.set_page_config(page_title="Sociaal Domein Verkenner", page_icon=":material/home_work:", layout="wide")
 
+downloads.begin_run()
 try:
     state.open_link()
     basis = state.basis()

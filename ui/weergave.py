@@ -8,13 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from core import charts
-from core.export import FORMATEN
 from core.export import bestandsnamen, grafieken, samenvatting, snippet
 from core.export import tabellen as exporttabellen
 from core.model.kerncijfers import Kerncijfer
 from core.tekst import formatting as fmt
 from core.tekst.tabellen import opmaak
-from ui import state
+from ui import downloads, state
 
 
 def _verschil(eigen: Kerncijfer, in_basisscenario: Kerncijfer | None) -> str | None:
@@ -65,35 +64,24 @@ def grafiek(spec: dict, naam: str | None = None) -> None:
         return
     scenario, scenarionaam = state.scenario(), state.scenarionaam()
     png, svg = st.columns([1, 1], width=360)
-    png.download_button(
-        "Grafiek als PNG", data=lambda: grafieken.grafiek_png(spec),
-        file_name=bestandsnamen.bestandsnaam(naam, scenario, "png", scenarionaam),
-        mime=FORMATEN["png"].mime, on_click="ignore", icon=":material/image:", key=f"png_{naam}",
-    )
-    svg.download_button(
-        "Grafiek als SVG", data=lambda: grafieken.grafiek_svg(spec),
-        file_name=bestandsnamen.bestandsnaam(naam, scenario, "svg", scenarionaam),
-        mime=FORMATEN["svg"].mime, on_click="ignore", icon=":material/image:", key=f"svg_{naam}",
-    )
+    downloads.knop(png, "Grafiek als PNG", lambda: grafieken.grafiek_png(spec),
+                   bestandsnamen.bestandsnaam(naam, scenario, "png", scenarionaam), f"png_{naam}", icon=":material/image:")
+    downloads.knop(svg, "Grafiek als SVG", lambda: grafieken.grafiek_svg(spec),
+                   bestandsnamen.bestandsnaam(naam, scenario, "svg", scenarionaam), f"svg_{naam}", icon=":material/image:")
 
 
-def downloads(onderwerp: str, bladen: dict[str, tuple[pd.DataFrame, dict]]) -> None:
+def tabeldownloads(onderwerp: str, bladen: dict[str, tuple[pd.DataFrame, dict]]) -> None:
     """The page's tables as one Excel workbook (with the assumptions and sources) and as CSV files."""
     if state.presentatie():
         return
     scenario, basis, naam = state.scenario(), state.basis(), state.scenarionaam()
     with st.popover("Tabellen downloaden", icon=":material/download:"):
-        st.download_button(
-            "Excel (.xlsx) met aannames en bronnen", data=lambda: exporttabellen.excel_bytes(bladen, scenario, basis, naam),
-            file_name=bestandsnamen.bestandsnaam(onderwerp, scenario, "xlsx", naam), mime=FORMATEN["xlsx"].mime,
-            on_click="ignore", key=f"xlsx_{onderwerp}",
-        )
+        downloads.knop(st, "Excel (.xlsx) met aannames en bronnen",
+                       lambda: exporttabellen.excel_bytes(bladen, scenario, basis, naam),
+                       bestandsnamen.bestandsnaam(onderwerp, scenario, "xlsx", naam), f"xlsx_{onderwerp}")
         for blad, (frame, kolommen) in bladen.items():
-            st.download_button(
-                f"CSV: {blad}", data=lambda f=frame, k=kolommen: exporttabellen.csv_bytes(f, k),
-                file_name=bestandsnamen.bestandsnaam(f"{onderwerp} {blad}", scenario, "csv", naam), mime=FORMATEN["csv"].mime,
-                on_click="ignore", key=f"csv_{onderwerp}_{blad}",
-            )
+            downloads.knop(st, f"CSV: {blad}", lambda f=frame, k=kolommen: exporttabellen.csv_bytes(f, k),
+                           bestandsnamen.bestandsnaam(f"{onderwerp} {blad}", scenario, "csv", naam), f"csv_{onderwerp}_{blad}")
 
 
 def tabel(frame: pd.DataFrame, kolommen: dict) -> None:
@@ -140,11 +128,10 @@ def meenemen() -> None:
     if state.presentatie():
         return
     scenario, basis, naam = state.scenario(), state.basis(), state.scenarionaam()
-    with st.expander("Samenvatting afdrukken of in Python narekenen", icon=":material/print:"):
-        st.download_button(
-            "Samenvatting (HTML, één A4)", data=lambda: samenvatting.samenvatting_html(scenario, basis, naam),
-            file_name=bestandsnamen.bestandsnaam("samenvatting", scenario, "html", naam), mime=FORMATEN["html"].mime,
-            on_click="ignore", icon=":material/download:", key="samenvatting",
-        )
+    with st.expander("Samenvatting afdrukken", icon=":material/print:"):
+        downloads.knop(st, "Samenvatting (HTML, één A4)", lambda: samenvatting.samenvatting_html(scenario, basis, naam),
+                       bestandsnamen.bestandsnaam("samenvatting", scenario, "html", naam), "samenvatting",
+                       icon=":material/download:")
         st.caption("Open het bestand in de browser en druk af (Ctrl+P), of bewaar het als PDF.")
+    with st.expander("Voor analisten: narekenen in Python", icon=":material/code:"):
         st.code(snippet.python_snippet(scenario), language="python")

@@ -7,13 +7,13 @@ from core.model.scenario import Scenario
 from core.tekst import formatting as fmt
 from core.tekst import herkomst, tabellen, zinnen
 from ui import state
-from ui.weergave import downloads, tabel
+from ui.weergave import tabel, tabeldownloads
 
 basis = state.basis()
 cijfers, alle_cijfers, bevindingen = state.bronnen()
 
 st.title("Bronnen en controles")
-downloads("bronnen", {"Basiscijfers": (cijfers, tabellen.FIGUREN_EXPORT)})
+tabeldownloads("bronnen", {"Basiscijfers": (cijfers, tabellen.FIGUREN_EXPORT)})
 
 st.subheader("Controles op de brondata")
 for bevinding in bevindingen:

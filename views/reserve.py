@@ -8,7 +8,7 @@ from core.model.parameters import REKENHORIZON
 from core.model.reserve import project_reserve, regeloverzicht, resultaat_per_stroom
 from core.tekst import herkomst, tabellen, zinnen
 from ui import state
-from ui.weergave import bron, downloads, grafiek, tabel
+from ui.weergave import bron, grafiek, tabel, tabeldownloads
 
 basis, scenario = state.basis(), state.scenario()
 vergelijk = basislijn(scenario)
@@ -17,7 +17,7 @@ per_stroom, regels = resultaat_per_stroom(scenario, basis), regeloverzicht(scena
 regelkolommen = tabellen.begrotingsregels(basis.basisjaar)
 
 st.title("Reserve Beschermd Thuis")
-downloads(
+tabeldownloads(
     "reserve",
     {
         "Reserve per jaar": (eigen, tabellen.RESERVE),

@@ -7,7 +7,7 @@ from core.export.snippet import python_snippet
 from core.tekst import tabellen, zinnen
 from core.opslag import OngeldigeInvoer
 from ui import state
-from ui.weergave import downloads, korte_link, tabel
+from ui.weergave import korte_link, tabel, tabeldownloads
 
 scenario, geopend = state.scenario(), state.geopend()
 st.title("Scenario's")
@@ -40,7 +40,7 @@ if not opgeslagen:
     st.info("Er zijn nog geen opgeslagen scenario's.", icon=":material/info:")
     st.stop()
 lijst = opslag.overzicht(opgeslagen)
-downloads("scenarios", {"Opgeslagen scenario's": (lijst, tabellen.OPGESLAGEN)})
+tabeldownloads("scenarios", {"Opgeslagen scenario's": (lijst, tabellen.OPGESLAGEN)})
 tabel(lijst, tabellen.OPGESLAGEN)
 
 keuze = st.selectbox("Kies een scenario", opgeslagen, format_func=lambda s: s.label, key="keuze")

@@ -10,7 +10,7 @@ from core.model.taakstelling import benodigde_plaatsingen, project_taakstelling
 from core.tekst import formatting as fmt
 from core.tekst import herkomst, tabellen, zinnen
 from ui import state
-from ui.weergave import bron, downloads, grafiek, tabel
+from ui.weergave import bron, grafiek, tabel, tabeldownloads
 
 basis, scenario = state.basis(), state.scenario()
 eigen, officieel = project_taakstelling(scenario, basis), project_taakstelling(basislijn(scenario), basis)
@@ -18,7 +18,7 @@ nodig = benodigde_plaatsingen(scenario, basis)
 kern = bereken(scenario, basis)
 
 st.title("Huisvesting statushouders")
-downloads("taakstelling", {"Per halfjaar": (eigen, tabellen.TAAKSTELLING), "Nodig voor normpad": (nodig, tabellen.BENODIGD)})
+tabeldownloads("taakstelling", {"Per halfjaar": (eigen, tabellen.TAAKSTELLING), "Nodig voor normpad": (nodig, tabellen.BENODIGD)})
 for zin in [*(zinnen.deadline_zin(d) for d in kern.deadlines), zinnen.oordeel_deadlines(kern.deadlines, kern.trede)]:
     st.markdown(zin)
 grafiek(charts.achterstand_spec(officieel, eigen), "achterstand")

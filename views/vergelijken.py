@@ -6,7 +6,7 @@ from core import charts, opslag
 from core.model import vergelijken as vgl
 from core.tekst import zinnen
 from ui import state
-from ui.weergave import downloads, grafiek
+from ui.weergave import grafiek, tabeldownloads
 
 basis, scenario = state.basis(), state.scenario()
 st.title("Scenario's vergelijken")
@@ -32,7 +32,7 @@ varianten = vgl.varianten(
 kleuren = {v.naam: v.kleur for v in varianten}
 uitkomsten = vgl.uitkomsten(varianten, basis)
 verschillen = vgl.verschillen(uitkomsten)
-downloads(
+tabeldownloads(
     "vergelijking",
     {
         "Kernuitkomsten": (uitkomsten, vgl.kolommen(uitkomsten)),

@@ -76,6 +76,7 @@ def csv_bytes(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> bytes:
     uit = _exportframe(frame, kolommen)
     for kop in uit.columns:
         uit[kop] = pd.Series([_csv_veld(v) for v in uit[kop]], index=uit.index, dtype=object)
+    uit.columns = [veilige_tekst(str(kop)) for kop in uit.columns]  # a scenario's name can be a header
     text = uit.to_csv(sep=";", index=False, lineterminator="\r\n", date_format="%Y-%m-%d")
     return text.encode("utf-8-sig")
 
