@@ -1,5 +1,7 @@
 """The Scenario's page and short links through AppTest, on a real database file."""
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from core import opslag
@@ -28,11 +30,18 @@ def test_save_the_current_scenario_and_get_a_short_link(db_path):
     at = scenarios_page()
     at.slider(key="instroom_pct").set_value(20).run()
     save(at, "Hoge instroom", "Twintig procent meer")
-    assert "Opgeslagen als Hoge instroom (versie 1)" in at.success[0].value
+    assert "Opgeslagen als Hoge instroom (versie 1)" in zichtbaar(at.success[0].value)
+    assert at.get("code")[0].proto.code_text.endswith("?scenario=1")  # the short link, with a copy button
     assert at.query_params["scenario"] == "1"
+    assert at.selectbox(key="keuze").value.naam == "Hoge instroom"  # the list opens on what was just saved
     saved = opslag.open_scenario(1, db_path)
     assert saved.scenario == Scenario(instroom_pct=20)
     assert saved.omschrijving == "Twintig procent meer"
+
+
+def zichtbaar(markdown: str) -> str:
+    """Markdown source as the reader sees it: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def test_a_refused_name_keeps_what_was_typed():
@@ -40,7 +49,7 @@ def test_a_refused_name_keeps_what_was_typed():
     save(at, "Plan A")
     at.slider(key="instroom_pct").set_value(40).run()
     save(at, " plan a ", "Mijn toelichting")
-    assert "bestaat al een scenario met de naam 'Plan A'" in at.error[0].value
+    assert "bestaat al een scenario met de naam 'Plan A'" in zichtbaar(at.error[0].value)
     assert at.text_input(key="opslaan_naam").value == " plan a "
     assert at.text_area(key="opslaan_omschrijving").value == "Mijn toelichting"
 
@@ -52,7 +61,7 @@ def test_short_link_restores_the_saved_scenario_and_its_figures(db_path):
     at.run()
     assert at.slider(key="huisvesting_per_halfjaar").value == 150
     assert [m.value for m in at.metric if m.label == "Achterstand 1 januari 2027"] == ["34"]
-    assert any("Geopend: **Versnellen (versie 1)**" in c.value for c in at.sidebar.caption)
+    assert any("Geopend: **Versnellen (versie 1)**" in zichtbaar(c.value) for c in at.sidebar.caption)
     at.slider(key="huisvesting_per_halfjaar").set_value(140).run()
     assert "scenario" not in at.query_params  # changed: the short link no longer describes it
     assert any("gewijzigd" in c.value for c in at.sidebar.caption)
@@ -62,7 +71,7 @@ def test_an_unknown_short_link_says_so():
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["scenario"] = "99"
     at.run()
-    assert any("scenario '99'" in w.value and "bestaat niet" in w.value for w in at.warning)
+    assert any("niet bestaat" in w.value and "99" not in w.value for w in at.warning)  # not echoed
     assert at.slider(key="huisvesting_per_halfjaar").value == 96
 
 
@@ -150,4 +159,28 @@ def test_an_opened_saved_scenario_keeps_its_colour_on_every_chart(db_path):
 def test_each_saved_scenario_has_its_python_snippet(db_path):
     opslag.bewaar(Scenario(du_mo_indexatie_pct=2.5), "Indexatie", "", 1, path=db_path)
     at = scenarios_page()
-    assert "du_mo_indexatie_pct=2.5," in at.get("code")[0].proto.code_text
+    codes = [c.proto.code_text for c in at.get("code")]
+    assert any("du_mo_indexatie_pct=2.5," in c for c in codes)
+    assert any(c.endswith("?scenario=1") for c in codes)  # the short link, copyable
+
+
+AANVAL = "[Klik hier](https://example.org/login) ![x](http://example.org/p.png) :red[rood]"
+
+
+def test_a_saved_name_is_shown_as_text_everywhere(db_path):
+    from core.data import load_basis
+
+    load_basis(db_path)
+    saved = opslag.bewaar(Scenario(instroom_pct=20), AANVAL, AANVAL, 1, path=db_path)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["scenario"] = str(saved.id)
+    at.query_params["vergelijk"] = AANVAL
+    at.run()
+    for page in ("views/scenarios.py", "views/vergelijken.py"):
+        at.switch_page(page).run()
+        assert not at.exception
+        bronnen = [m.value for m in at.markdown] + [c.value for c in at.caption] + [c.label for c in at.checkbox]
+        getoond = [b for b in bronnen if "Klik hier" in b]
+        assert getoond, page
+        for tekst in getoond:
+            assert "](" not in tekst.replace("\\]\\(", "") and ":red[" not in tekst, tekst

@@ -13,6 +13,7 @@ from core.model.parameters import KEUZE, PARAMETERS, PARAMETERS_BY_NAME, SELECT_
 from core.model.scenario import Scenario
 from core.tekst import zinnen
 from ui import state
+from ui.tekst import als_tekst
 
 # Shown at the top of the sidebar; the rest sit in an expander to keep the meeting view calm.
 HOOFDKNOPPEN = ("instroom_pct", "huisvesting_per_halfjaar", "huurtoeslag_grote_gezinnen", "du_mo_indexatie_pct", "zorgkosten_groei_pct")
@@ -135,7 +136,7 @@ def _geopend_melding(current: Scenario) -> None:
     if saved is None:
         return
     gewijzigd = "" if saved.scenario == current else " (gewijzigd, nog niet opgeslagen)"
-    st.caption(f"Geopend: **{saved.label}**{gewijzigd}")
+    st.caption(f"Geopend: **{als_tekst(saved.label)}**{gewijzigd}")
     nieuwste = state.nieuwste_versie()
     if state.data_versie() < nieuwste:
         st.warning(

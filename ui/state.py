@@ -130,7 +130,7 @@ def open_link() -> None:
         return
     saved = opslag.open_scenario(int(raw), pad()) if raw.isdigit() else None
     if saved is None:
-        st.session_state[LINK_MELDING_KEY] = f"De link noemt scenario '{raw}', maar dat bestaat niet. Het basisscenario is geopend."
+        st.session_state[LINK_MELDING_KEY] = "De link noemt een opgeslagen scenario dat niet bestaat. Het basisscenario is geopend."
         del st.query_params[LINK_PARAM]
         return
     open_opgeslagen(saved)

@@ -7,19 +7,24 @@ from core.export.snippet import python_snippet
 from core.tekst import tabellen, zinnen
 from core.opslag import OngeldigeInvoer
 from ui import state
+from ui.tekst import als_tekst
 from ui.weergave import korte_link, tabel, tabeldownloads
 
 scenario, geopend = state.scenario(), state.geopend()
 st.title("Scenario's")
-if melding := st.session_state.pop("_opslaan_melding", None):
-    st.success(melding, icon=":material/check_circle:")
+if opgeslagen_id := st.session_state.pop("_opslaan_melding", None):
+    saved = opslag.open_scenario(opgeslagen_id, state.pad())
+    st.success(f"Opgeslagen als {als_tekst(saved.label)}. De korte link:", icon=":material/check_circle:")
+    st.code(korte_link(saved.id), language=None)
 
 st.subheader("Huidig scenario opslaan")
-st.caption(f"Afwijkingen van het basisscenario: {zinnen.afwijkingen(scenario)}.")
+st.caption(als_tekst(zinnen.afwijkingen_zin(scenario)))
 with st.form("opslaan"):  # a form keeps what was typed when the name is refused
     naam = st.text_input("Naam", key="opslaan_naam", max_chars=opslag.MAX_NAAM)
     omschrijving = st.text_area("Omschrijving (optioneel)", key="opslaan_omschrijving", max_chars=opslag.MAX_OMSCHRIJVING)
-    als_versie = geopend is not None and st.checkbox(f"Opslaan als nieuwe versie van '{geopend.naam}'", key="als_versie")
+    als_versie = geopend is not None and st.checkbox(
+        f"Opslaan als nieuwe versie van '{als_tekst(geopend.naam)}'", key="als_versie"
+    )
     if st.form_submit_button("Opslaan", type="primary"):
         try:
             saved = opslag.bewaar(
@@ -27,10 +32,11 @@ with st.form("opslaan"):  # a form keeps what was typed when the name is refused
                 nieuwe_versie=als_versie, path=state.pad(),
             )
         except OngeldigeInvoer as error:
-            st.error(str(error), icon=":material/error:")
+            st.error(als_tekst(str(error)), icon=":material/error:")
         else:
             state.markeer_geopend(saved)
-            st.session_state["_opslaan_melding"] = f"Opgeslagen als {saved.label}. Korte link: {korte_link(saved.id)}"
+            st.session_state["_opslaan_melding"] = saved.id
+            st.session_state["keuze"] = saved  # the list opens on the scenario just saved
             st.rerun()
 
 st.subheader("Opgeslagen scenario's")
@@ -47,10 +53,11 @@ keuze = st.selectbox("Kies een scenario", opgeslagen, format_func=lambda s: s.la
 versies = opslag.versies(keuze.naam, state.pad())
 gekozen = st.selectbox("Versie", list(reversed(versies)), format_func=lambda s: s.label, key="keuze_versie")
 with st.container(border=True):
-    st.markdown(f"**{gekozen.label}** — {gekozen.omschrijving or 'geen omschrijving'}")
-    st.caption(f"{zinnen.afwijkingen(gekozen.scenario)} · dataversie {gekozen.data_versie}")
-    st.markdown(f"Korte link: `{korte_link(gekozen.id)}`")
-    with st.expander("Narekenen in Python"):
+    st.markdown(f"**{als_tekst(gekozen.label)}**: {als_tekst(gekozen.omschrijving) or 'geen omschrijving'}")
+    st.caption(f"{als_tekst(zinnen.afwijkingen_zin(gekozen.scenario))} Berekend op dataversie {gekozen.data_versie}.")
+    st.markdown("Korte link (kopieer met de knop rechts):")
+    st.code(korte_link(gekozen.id), language=None)
+    with st.expander("Voor analisten: narekenen in Python"):
         st.code(python_snippet(gekozen.scenario), language="python")
     openen, dupliceren, archief = st.columns(3)
     openen.button("Openen", on_click=state.open_opgeslagen, args=(gekozen,), key="openen", width="stretch")

@@ -6,6 +6,7 @@ from core import charts, opslag
 from core.model import vergelijken as vgl
 from core.tekst import zinnen
 from ui import state
+from ui.tekst import als_tekst
 from ui.weergave import grafiek, tabeldownloads
 
 basis, scenario = state.basis(), state.scenario()
@@ -58,5 +59,5 @@ with rechts:
 
 st.subheader("Wat elk scenario betekent")
 for variant in varianten[1:]:
-    st.markdown(f"**{variant.naam}**")
+    st.markdown(f"**{als_tekst(variant.naam)}**")
     st.write(zinnen.samenvatting(variant.scenario, basis))

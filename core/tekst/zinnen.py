@@ -46,7 +46,14 @@ def afwijking(parameter: Parameter, waarde, basiswaarde) -> str:
 
 def afwijkingen(scenario: Scenario) -> str:
     """``instroom +20% in plaats van 0%; zonder de huurtoeslagregels van 2026`` or ``geen``."""
-    return "; ".join(afwijking(p, v, b) for p, b, v in scenario.afwijkingen()) or "geen: dit is het basisscenario"
+    return "; ".join(afwijking(p, v, b) for p, b, v in scenario.afwijkingen()) or "geen (basisscenario)"
+
+
+def afwijkingen_zin(scenario: Scenario) -> str:
+    """A sentence for the Scenario's page: what differs from the baseline, or that nothing does."""
+    if scenario.is_basis:
+        return "Dit is het basisscenario: geen enkele aanname wijkt af."
+    return f"Afwijkingen van het basisscenario: {afwijkingen(scenario)}."
 
 
 def intro(scenario: Scenario) -> str:
