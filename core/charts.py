@@ -1,5 +1,6 @@
-"""Charts for the projector: large type, colour-blind-safe colours (Okabe-Ito), baseline
-and scenario told apart by colour and by line style.
+"""Charts for the projector: large type, colour-blind-safe colours (Okabe-Ito), lines labelled at
+their end instead of a legend, the baseline always visible (grey, dashed, drawn on top), Dutch
+period labels and the same minus sign as the tables.
 
 Each chart is an Altair template over named datasets, built and schema-validated once
 per process; a call only fills in the data. Building and validating an Altair chart on
@@ -24,29 +25,41 @@ KLEUREN = {BASIS: "#6E6E6E", SCENARIO: "#D55E00"}
 NORM_KLEUR = "#0072B2"
 TAAKSTELLING_KLEUR = "#56B4E9"
 STROOM_KLEUREN = {"BW": "#009E73", "MO": "#CC79A7"}
-STREEP = {BASIS: [8, 5], SCENARIO: [1, 0]}
+STROOM_NAMEN = {"BW": "BW: Beschermd Wonen", "MO": "MO: Maatschappelijke Opvang"}
+BASIS_STREEP = [8, 5]
 # Saved scenarios on the compare page (Okabe-Ito, without the baseline grey and the current-scenario vermillion).
 SCENARIO_PALET = ["#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#0072B2", "#000000"]
 HOOGTE = 380
+KLEIN = 320  # the smallest chart height: still readable on a beamer
+# Room on the right for the labels at the lines' ends, so no label is ever cut off.
+LABELRUIMTE = {"left": 5, "top": 5, "bottom": 5, "right": 150}
 # A system font: Vega measures text before a web font has loaded, and with the app's own
 # typeface axis titles and legend labels were drawn over each other.
 FONT = "sans-serif"
 
-# Euro axes build their label themselves: d3's currency format would write −€ 1.000.000,
-# where the tables (and the regiobegroting) write € -1.000.000.
+# Euro axes build their label themselves, as the tables write them: € -1.000.000.
 EURO_AS = alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')")
-# Vega's number locale, so axes and tooltips read 2.379.949.
-NL_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}}
+# Vega's number locale: 2.379.949, decimal comma, and the hyphen-minus the tables use (d3 would use −).
+NL_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""], "minus": "-"}}
+# "2026-H2" on an axis reads "2e helft" over "2026".
+HALFJAAR_AS = alt.Axis(
+    labelAngle=0,
+    labelExpr="[(slice(datum.value, 6) == '1' ? '1e' : '2e') + ' helft', slice(datum.value, 0, 4)]",
+    labelOverlap=True,
+)
+_PERIODE = alt.X("periode:O", title=None, sort="ascending", axis=HALFJAAR_AS)
+_JAAR = alt.X("jaar:O", title=None, sort="ascending", axis=alt.Axis(labelAngle=0))
 
 
 def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return (
-        chart.configure(locale=NL_LOCALE, font=FONT)
+        chart.configure(locale=NL_LOCALE, font=FONT, padding=LABELRUIMTE)
         .configure_axis(labelFontSize=16, titleFontSize=17, titlePadding=18, gridColor="#e6e6e6")
         .configure_legend(
             labelFontSize=16, titleFontSize=16, orient="bottom", symbolStrokeWidth=4, symbolSize=300, columnPadding=40, labelLimit=0
         )
         .configure_title(fontSize=20, anchor="start", font=FONT)
+        .configure_text(fontSize=16)
         .configure_view(strokeWidth=0)
     )
 
@@ -71,18 +84,27 @@ def met_scenariokleur(spec: dict, kleur: str | None) -> dict:
     return spec
 
 
-def _reeks_color() -> alt.Color:
-    return alt.Color(
-        "reeks:N",
-        scale=alt.Scale(domain=list(KLEUREN), range=list(KLEUREN.values())),
-        title=None,
-        legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=4, symbolSize=600),
-    )
+def klein(spec: dict) -> dict:
+    """The same chart at the smallest readable height, with a shorter title (for Overzicht), in place."""
+    spec["height"] = KLEIN
+    titel = spec.get("title")
+    if isinstance(titel, str):
+        spec["title"] = titel.split(",")[0]
+    return spec
 
 
-def _reeks_dash() -> alt.StrokeDash:
-    # Same field as the colour: Vega-Lite merges both into one legend showing colour and dash.
-    return alt.StrokeDash("reeks:N", scale=alt.Scale(domain=list(STREEP), range=list(STREEP.values())), title=None)
+def groter(spec: dict, factor: float = 1.35) -> dict:
+    """The same chart with larger text, for presentation mode (in place)."""
+    config = spec.setdefault("config", {})
+    for part in ("axis", "legend", "title", "text"):
+        for key, value in list(config.get(part, {}).items()):
+            if key.endswith("FontSize") or key == "fontSize":
+                config[part][key] = round(value * factor)
+    for layer in spec.get("layer", []):
+        mark = layer.get("mark")
+        if isinstance(mark, dict) and "fontSize" in mark:
+            mark["fontSize"] = round(mark["fontSize"] * factor)
+    return spec
 
 
 def _kolommen(frame: pd.DataFrame, columns: dict[str, str], **constant: str) -> dict[str, list]:
@@ -107,30 +129,60 @@ def _stapel(*parts: dict[str, list]) -> pd.DataFrame:
 
 def _met_reeks(basisscenario: pd.DataFrame, scenario: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     same = {c: c for c in columns}
-    return _stapel(_kolommen(basisscenario, same, reeks=BASIS), _kolommen(scenario, same, reeks=SCENARIO))
+    return _stapel(_kolommen(scenario, same, reeks=SCENARIO), _kolommen(basisscenario, same, reeks=BASIS))
 
 
-_PERIODE = alt.X("periode:O", title=None, sort="ascending", axis=alt.Axis(labelAngle=-40))
+def _eindlabels(reeksen: pd.DataFrame, x: str, y: str, reeks: str) -> pd.DataFrame:
+    """The last point of each series, to label the line there."""
+    laatste = reeksen.groupby(reeks, sort=False).tail(1)
+    return laatste.loc[laatste[y].notna(), [x, y, reeks]].reset_index(drop=True)
+
+
+def _lijnen(x: alt.X, y: alt.Y, reeks: str, tooltip: list, kleuren: alt.Scale) -> list:
+    """Scenario lines under the baseline (grey, dashed, on top, so it shows where they coincide),
+    each labelled at its end in its own colour."""
+    color = alt.Color(f"{reeks}:N", scale=kleuren, legend=None)
+    basis = alt.datum[reeks] == BASIS
+    data = alt.Chart(alt.NamedData(name="reeksen")).encode(x=x, y=y, color=color, tooltip=tooltip)
+    scenarios = data.transform_filter(~basis).mark_line(point=alt.OverlayMarkDef(size=90), strokeWidth=4)
+    basislijn = data.transform_filter(basis).mark_line(
+        point=alt.OverlayMarkDef(size=60, filled=False), strokeWidth=3, strokeDash=BASIS_STREEP
+    )
+    # Labels at the end: the scenarios' just above their line, the baseline's just below, so the
+    # two never cover each other where the lines end on the same value.
+    labels = alt.Chart(alt.NamedData(name="eind")).encode(x=x, y=y, text=f"{reeks}:N", color=color)
+    scenario_labels = labels.transform_filter(~basis).mark_text(align="left", dx=12, dy=-10, fontWeight="bold", fontSize=16)
+    basis_label = labels.transform_filter(basis).mark_text(align="left", dx=12, dy=14, fontWeight="bold", fontSize=16)
+    return [scenarios, basislijn, scenario_labels, basis_label]
+
+
+def _kleurschaal(kleuren: dict[str, str]) -> alt.Scale:
+    return alt.Scale(domain=list(kleuren), range=list(kleuren.values()))
+
+
+def _grenslagen(data: str, x: alt.X) -> list:
+    boundary = alt.Chart(alt.NamedData(name=data)).encode(x=x)
+    rule = boundary.mark_rule(color="#999999", strokeDash=[2, 4], strokeWidth=2)
+    text = boundary.mark_text(align="left", dx=6, y=12, fontSize=15, color="#555555").encode(text="tekst:N")
+    return [rule, text]
+
+
+def _nullijn() -> alt.Chart:
+    return alt.Chart(alt.InlineData(values=[{"nul": 0}])).mark_rule(color="#000000", strokeWidth=2).encode(y="nul:Q")
+
+
+# --- achterstand -------------------------------------------------------------------------
 
 
 @cache
 def _achterstand_template() -> dict:
-    lines = (
-        alt.Chart(alt.NamedData(name="reeksen"))
-        .mark_line(point=alt.OverlayMarkDef(size=90), strokeWidth=4)
-        .encode(
-            x=_PERIODE,
-            y=alt.Y("achterstand_eind:Q", title=None),
-            color=_reeks_color(),
-            strokeDash=_reeks_dash(),
-            tooltip=[
-                alt.Tooltip("reeks:N", title="Reeks"),
-                alt.Tooltip("periode:O", title="Halfjaar"),
-                alt.Tooltip("achterstand_eind:Q", title="Achterstand eind", format=",.0f"),
-                alt.Tooltip("status:N", title="Status"),
-            ],
-        )
-    )
+    tooltip = [
+        alt.Tooltip("reeks:N", title="Reeks"),
+        alt.Tooltip("halfjaar:N", title="Halfjaar"),
+        alt.Tooltip("achterstand_eind:Q", title="Achterstand aan het eind", format=",.0f"),
+        alt.Tooltip("status:N", title="Status"),
+    ]
+    lines = _lijnen(_PERIODE, alt.Y("achterstand_eind:Q", title=None), "reeks", tooltip, _kleurschaal(KLEUREN))
     plan = (
         alt.Chart(alt.NamedData(name="plan"))
         .mark_line(color=NORM_KLEUR, strokeDash=[2, 3], strokeWidth=3, point=alt.OverlayMarkDef(size=50, color=NORM_KLEUR))
@@ -138,7 +190,7 @@ def _achterstand_template() -> dict:
             x=_PERIODE,
             y="plan_achterstand:Q",
             tooltip=[
-                alt.Tooltip("periode:O", title="Halfjaar"),
+                alt.Tooltip("halfjaar:N", title="Halfjaar"),
                 alt.Tooltip("plan_achterstand:Q", title="Achterstand volgens eigen plan gemeente", format=",.0f"),
             ],
         )
@@ -150,33 +202,43 @@ def _achterstand_template() -> dict:
             alt.Tooltip("norm_achterstand:Q", title="Maximale achterstand", format=",.0f"),
         ]
     )
-    # Label the Provincie's own deadlines still ahead: those are what a meeting steers on; after the
-    # last one the norm (0) carries on at every half-year end, unlabelled.
+    # Every deadline of the Provincie's own path is labelled; after the last one the norm (0) carries
+    # on at every half-year end and only the first of those is labelled.
     labels = (
-        norm.transform_filter((alt.datum.status != "gerealiseerd") & ~alt.datum.beleidsarm)
-        .mark_text(dx=14, align="left", fontSize=16, color=NORM_KLEUR, fontWeight="bold")
+        norm.transform_filter(alt.datum.label != "")
+        .mark_text(dx=14, dy=-14, align="left", fontSize=16, color=NORM_KLEUR, fontWeight="bold")
         .encode(text="label:N")
     )
-    boundary = alt.Chart(alt.NamedData(name="grens")).encode(x=_PERIODE)
-    rule = boundary.mark_rule(color="#999999", strokeDash=[2, 4], strokeWidth=2)
-    rule_text = boundary.mark_text(align="left", dx=6, y=12, fontSize=15, color="#555555").encode(text="tekst:N")
-    chart = alt.layer(rule, rule_text, plan, lines, points, labels).properties(
-        height=HOOGTE, title="Achterstand eind halfjaar (personen) en normpad Provincie (◆)"
+    chart = alt.layer(*_grenslagen("grens", _PERIODE), plan, *lines, points, labels).properties(
+        height=HOOGTE, title="Achterstand aan het eind van elk halfjaar (personen), met het normpad van de Provincie (◆)"
     )
     return _configure(chart).to_dict()
 
 
+def _halfjaar(periode: str) -> str:
+    return fmt.periode(periode)
+
+
 def achterstand_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
-    """Achterstand at the end of each half year, baseline vs scenario, with the norm path."""
+    """Achterstand at the end of each half year, baseline vs scenario, with the norm path and the own plan."""
     reeksen = _met_reeks(basisscenario, scenario, ["periode", "achterstand_eind", "status"])
+    reeksen["halfjaar"] = [_halfjaar(p) for p in reeksen["periode"]]
     rows = _kolommen(
         scenario, {"periode": "periode", "norm_achterstand": "norm_achterstand", "status": "status", "beleidsarm": "beleidsarm"}
     )
     norm = _rijen_met(rows, "norm_achterstand")
     norm["deadline"] = [fmt.datum(deadline(p)) for p in norm["periode"]]
-    norm["label"] = [f"≤ {int(v)}" for v in norm["norm_achterstand"]]
+    eerste_doorgetrokken = next((p for p, b in zip(norm["periode"], norm["beleidsarm"]) if b), None)
+    norm["label"] = [
+        f"≤ {int(v)}" if not b or p == eerste_doorgetrokken else ""
+        for p, v, b in zip(norm["periode"], norm["norm_achterstand"], norm["beleidsarm"])
+    ]
     plan = _rijen_met(_kolommen(scenario, {"periode": "periode", "plan_achterstand": "plan_achterstand"}), "plan_achterstand")
-    return _fill(_achterstand_template(), reeksen=reeksen, norm=norm, grens=_grenzen(rows), plan=plan)
+    plan["halfjaar"] = [_halfjaar(p) for p in plan["periode"]]
+    return _fill(
+        _achterstand_template(), reeksen=reeksen, norm=norm, grens=_grenzen(rows), plan=plan,
+        eind=_eindlabels(reeksen, "periode", "achterstand_eind", "reeks"),
+    )
 
 
 def _rijen_met(rows: dict[str, list], column: str) -> pd.DataFrame:
@@ -194,6 +256,8 @@ def _grenzen(rows: dict[str, list]) -> pd.DataFrame:
         marks.append((rows["periode"][rows["beleidsarm"].index(True)], "beleidsarm doorgetrokken →"))
     return pd.DataFrame({"periode": [m[0] for m in marks], "tekst": [m[1] for m in marks]})
 
+
+# --- taakstelling and realisatie ---------------------------------------------------------
 
 TAAKSTELLING_REEKSEN = {
     "Taakstelling": TAAKSTELLING_KLEUR,
@@ -215,9 +279,10 @@ def _taakstelling_template() -> dict:
                 "grootheid:N",
                 scale=alt.Scale(domain=list(TAAKSTELLING_REEKSEN), range=list(TAAKSTELLING_REEKSEN.values())),
                 title=None,
+                legend=alt.Legend(columns=3),
             ),
             tooltip=[
-                alt.Tooltip("periode:O", title="Halfjaar"),
+                alt.Tooltip("halfjaar:N", title="Halfjaar"),
                 alt.Tooltip("grootheid:N", title="Reeks"),
                 alt.Tooltip("personen:Q", title="Personen", format=",.0f"),
             ],
@@ -235,101 +300,106 @@ def taakstelling_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> di
         _kolommen(scenario, {"periode": "periode", "realisatie": "personen"}, grootheid=names[1]),
         _kolommen(basisscenario, {"periode": "periode", "realisatie": "personen"}, grootheid=names[2]),
     )
+    personen["halfjaar"] = [_halfjaar(p) for p in personen["periode"]]
     return _fill(_taakstelling_template(), personen=personen)
+
+
+# --- reserve -----------------------------------------------------------------------------
 
 
 @cache
 def _reserve_template() -> dict:
     euro_tooltip = {"format": ",.0f"}
-    lines = (
-        alt.Chart(alt.NamedData(name="reeksen"))
-        .mark_line(point=alt.OverlayMarkDef(size=90), strokeWidth=4)
-        .encode(
-            x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("reserve_eind:Q", title=None, axis=EURO_AS),
-            color=_reeks_color(),
-            strokeDash=_reeks_dash(),
-            tooltip=[
-                alt.Tooltip("reeks:N", title="Reeks"),
-                alt.Tooltip("jaar:O", title="Jaar"),
-                alt.Tooltip("reserve_eind:Q", title="Reserve eind (€)", **euro_tooltip),
-                alt.Tooltip("resultaat:Q", title="Resultaat (€)", **euro_tooltip),
-            ],
-        )
-    )
-    zero = alt.Chart(alt.InlineData(values=[{"nul": 0}])).mark_rule(color="#000000", strokeWidth=2).encode(y="nul:Q")
-    boundary = alt.Chart(alt.NamedData(name="grens")).encode(x=alt.X("jaar:O"))
-    rule = boundary.mark_rule(color="#999999", strokeDash=[2, 4], strokeWidth=2)
-    rule_text = boundary.mark_text(align="left", dx=6, y=12, fontSize=15, color="#555555").encode(text="tekst:N")
-    chart = alt.layer(zero, rule, rule_text, lines).properties(
-        height=HOOGTE, title="Bestemmingsreserve Beschermd Thuis, stand eind jaar"
+    tooltip = [
+        alt.Tooltip("reeks:N", title="Reeks"),
+        alt.Tooltip("jaar:O", title="Jaar"),
+        alt.Tooltip("reserve_eind:Q", title="Reserve eind (€)", **euro_tooltip),
+        alt.Tooltip("resultaat:Q", title="Resultaat (€)", **euro_tooltip),
+    ]
+    lines = _lijnen(_JAAR, alt.Y("reserve_eind:Q", title=None, axis=EURO_AS), "reeks", tooltip, _kleurschaal(KLEUREN))
+    op = alt.Chart(alt.NamedData(name="op")).encode(x=_JAAR)
+    op_rule = op.mark_rule(color="#B00020", strokeWidth=2)
+    op_text = op.mark_text(align="left", dx=6, y=36, fontSize=15, color="#B00020", fontWeight="bold").encode(text="tekst:N")
+    chart = alt.layer(_nullijn(), *_grenslagen("grens", _JAAR), op_rule, op_text, *lines).properties(
+        height=HOOGTE, title="Bestemmingsreserve Beschermd Thuis, stand aan het eind van het jaar"
     )
     return _configure(chart).to_dict()
 
 
 def reserve_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
-    """Reserve at the end of each year, baseline vs scenario, with the zero line and the extrapolated years marked."""
+    """Reserve at the end of each year, baseline vs scenario: the zero line, the extrapolated years
+    and the scenario's run-out year (when it falls within the years shown) marked."""
     later = [j for j, s in zip(scenario["jaar"], scenario["status"]) if s not in (BEGROTING, PROGNOSE)]
     grens = pd.DataFrame({"jaar": later[:1], "tekst": ["beleidsarm doorgetrokken →"] * len(later[:1])})
-    return _fill(
-        _reserve_template(), reeksen=_met_reeks(basisscenario, scenario, ["jaar", "reserve_eind", "resultaat"]), grens=grens
-    )
+    negatief = [int(j) for j, r in zip(scenario["jaar"], scenario["reserve_eind"]) if r < 0]
+    op = pd.DataFrame({"jaar": negatief[:1], "tekst": [f"raakt op in {j}" for j in negatief[:1]]})
+    reeksen = _met_reeks(basisscenario, scenario, ["jaar", "reserve_eind", "resultaat"])
+    return _fill(_reserve_template(), reeksen=reeksen, grens=grens, op=op, eind=_eindlabels(reeksen, "jaar", "reserve_eind", "reeks"))
+
+
+# --- result per stream -------------------------------------------------------------------
 
 
 @cache
 def _stroom_template() -> dict:
-    x = alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0))
     offset = alt.XOffset("stroom:N", sort=list(STROOM_KLEUREN))
     y = alt.Y("resultaat:Q", title=None, axis=EURO_AS)
     tooltip = [
-        alt.Tooltip("stroom:N", title="Stroom"),
+        alt.Tooltip("stroom_naam:N", title="Stroom"),
         alt.Tooltip("jaar:O", title="Jaar"),
         alt.Tooltip("resultaat:Q", title="Resultaat (€)", format=",.0f"),
     ]
+    namen = " : ".join(f"datum.label == '{k}' ? '{v}'" for k, v in STROOM_NAMEN.items()) + " : datum.label"
     color = alt.Color(
-        "stroom:N", scale=alt.Scale(domain=list(STROOM_KLEUREN), range=list(STROOM_KLEUREN.values())), title="Scenario"
+        "stroom:N",
+        scale=alt.Scale(domain=list(STROOM_KLEUREN), range=list(STROOM_KLEUREN.values())),
+        title="Stroom",
+        legend=alt.Legend(labelExpr=namen, orient="bottom"),
     )
-    bars = alt.Chart(alt.NamedData(name="scenario")).mark_bar().encode(x=x, xOffset=offset, y=y, color=color, tooltip=tooltip)
+    bars = alt.Chart(alt.NamedData(name="scenario")).mark_bar().encode(x=_JAAR, xOffset=offset, y=y, color=color, tooltip=tooltip)
     ticks = (
         alt.Chart(alt.NamedData(name="basis"))
         .mark_tick(color="#000000", thickness=4, size=30)
-        .encode(x=x, xOffset=offset, y=y, tooltip=tooltip)
+        .encode(x=_JAAR, xOffset=offset, y=y, tooltip=tooltip)
     )
-    chart = alt.layer(bars, ticks).properties(height=HOOGTE, title="Resultaat per stroom per jaar (streepje: basisscenario)")
+    chart = alt.layer(_nullijn(), bars, ticks).properties(
+        height=HOOGTE, title="Resultaat per stroom per jaar (zwart streepje: basisscenario)"
+    )
     return _configure(chart).to_dict()
 
 
 def stroom_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
     """Yearly result per stream (BW, MO): scenario as bars, baseline as black ticks."""
-    return _fill(_stroom_template(), scenario=scenario, basis=basisscenario)
+    def named(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(stroom_naam=[STROOM_NAMEN.get(s, s) for s in frame["stroom"]])
+
+    return _fill(_stroom_template(), scenario=named(scenario), basis=named(basisscenario))
+
+
+# --- comparison --------------------------------------------------------------------------
 
 
 @cache
 def _vergelijk_template(x: str, y: str, titel: str, euro: bool) -> dict:
+    as_x = _PERIODE if x == "periode" else _JAAR
     axis = EURO_AS if euro else alt.Axis()
-    lines = (
-        alt.Chart(alt.NamedData(name="reeksen"))
-        .mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=4)
-        .encode(
-            x=alt.X(f"{x}:O", title=None, sort="ascending", axis=alt.Axis(labelAngle=-40 if x == "periode" else 0)),
-            y=alt.Y(f"{y}:Q", title=None, axis=axis),
-            color=alt.Color("variant:N", title=None, legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=4, columns=3)),
-            tooltip=[
-                alt.Tooltip("variant:N", title="Scenario"),
-                alt.Tooltip(f"{x}:O", title="Periode"),
-                alt.Tooltip(f"{y}:Q", title="Waarde (€)" if euro else "Waarde", format=",.0f"),
-            ],
-        )
-    )
-    layers = [lines]
-    if euro:
-        layers.insert(0, alt.Chart(alt.InlineData(values=[{"nul": 0}])).mark_rule(color="#000000", strokeWidth=2).encode(y="nul:Q"))
+    tooltip = [
+        alt.Tooltip("variant:N", title="Scenario"),
+        alt.Tooltip("halfjaar:N" if x == "periode" else f"{x}:O", title="Halfjaar" if x == "periode" else "Jaar"),
+        alt.Tooltip(f"{y}:Q", title="Waarde (€)" if euro else "Waarde", format=",.0f"),
+    ]
+    # The colour scale is filled per call: the compare page knows each scenario's colour.
+    lines = _lijnen(as_x, alt.Y(f"{y}:Q", title=None, axis=axis), "variant", tooltip, alt.Scale(domain=[BASIS], range=[KLEUREN[BASIS]]))
+    layers = ([_nullijn()] if euro else []) + lines
     return _configure(alt.layer(*layers).properties(height=HOOGTE, title=titel)).to_dict()
 
 
 def vergelijk_spec(reeksen: pd.DataFrame, kleuren: dict[str, str], x: str, y: str, titel: str, euro: bool = False) -> dict:
-    """One line per scenario, each in its own colour (the same colour on every chart)."""
-    spec = _fill(_vergelijk_template(x, y, titel, euro), reeksen=reeksen)
+    """One line per scenario, each in its own colour (the same colour on every chart), labelled at its end."""
+    reeksen = reeksen.copy()
+    if x == "periode":
+        reeksen["halfjaar"] = [_halfjaar(p) for p in reeksen["periode"]]
+    spec = _fill(_vergelijk_template(x, y, titel, euro), reeksen=reeksen, eind=_eindlabels(reeksen, x, y, "variant"))
     for layer in spec["layer"]:
         color = layer.get("encoding", {}).get("color")
         if color is not None:

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from core.model.parameters import LEZINGEN, PARAMETERS, PARAMETERS_BY_NAME
 from tests.conftest import APP
 
-PAGES = ["views/overzicht.py", "views/taakstelling.py", "views/reserve.py", "views/bronnen.py"]
+PAGES = ["views/overzicht.py", "views/taakstelling.py", "views/reserve.py", "views/vergelijken.py", "views/scenarios.py", "views/bronnen.py"]
 
 
 def open_app(page: str = "views/overzicht.py", **query: str | list[str]) -> AppTest:
@@ -36,6 +36,11 @@ def alle_tekst(at: AppTest) -> str:
 def test_every_page_renders_with_the_shared_controls(page):
     at = open_app(page)
     assert at.title
+    # The glossary is one click away on every page, and explains the jargon the screens use.
+    begrippen = next(e for e in at.sidebar.expander if e.label == "Begrippen")
+    tekst = begrippen.markdown[0].value
+    for term in ["BW", "MO", "DU MO", "IUBW", "HAR+", "Taakstelling", "Opgave", "Achterstand", "Normpad", "Interventieladder"]:
+        assert f"**{term}**:" in tekst
     assert {w.key for w in at.sidebar.slider} >= {"instroom_pct", "huisvesting_per_halfjaar"}
     assert at.toggle(key="huurtoeslag_grote_gezinnen").value is True
 

@@ -150,7 +150,7 @@ def test_an_opened_saved_scenario_keeps_its_colour_on_every_chart(db_path):
     at.switch_page("views/taakstelling.py").run()
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     ranges = [l["encoding"]["color"]["scale"]["range"] for l in spec["layer"] if "color" in l.get("encoding", {})]
-    assert [kleur_van(saved) in r for r in ranges] == [True]
+    assert ranges and all(kleur_van(saved) in r for r in ranges)  # lines and their end labels
     at.slider(key="instroom_pct").set_value(25).run()  # changed: no longer the saved scenario
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert KLEUREN[SCENARIO] in json.dumps(spec)
@@ -184,3 +184,16 @@ def test_a_saved_name_is_shown_as_text_everywhere(db_path):
         assert getoond, page
         for tekst in getoond:
             assert "](" not in tekst.replace("\\]\\(", "") and ":red[" not in tekst, tekst
+
+
+def test_the_compare_page_is_not_empty_when_opened(db_path):
+    from core.data import load_basis
+
+    load_basis(db_path)
+    opslag.bewaar(Scenario(instroom_pct=20), "Hoge instroom", "", 1, path=db_path)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["huisvesting_per_halfjaar"] = "150"
+    at.run()
+    at.switch_page("views/vergelijken.py").run()
+    assert at.multiselect(key="vergelijk").value == ["Huidig scenario (zijbalk)", "Hoge instroom"]
+    assert list(at.dataframe[0].value.columns) == ["Uitkomst", "Basisscenario", "Huidig scenario (zijbalk)", "Hoge instroom"]

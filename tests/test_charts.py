@@ -1,5 +1,7 @@
 """Chart specs are valid Vega-Lite and carry the scenario's data."""
 
+import copy
+
 import altair as alt
 import pandas as pd
 import pytest
@@ -62,3 +64,37 @@ def test_every_named_dataset_is_filled(specs, name):
     spec = specs[name]
     named = {layer.get("data", {}).get("name") for layer in spec.get("layer", [spec])} - {None}
     assert named <= set(spec["datasets"]), named - set(spec["datasets"])
+
+
+def test_lines_are_labelled_at_their_end_and_the_baseline_is_drawn_on_top(specs):
+    for name in ("achterstand", "reserve"):
+        spec = specs[name]
+        eind = spec["datasets"]["eind"]
+        assert set(eind["reeks"]) == {charts.BASIS, charts.SCENARIO}
+        lines = [l for l in spec["layer"] if l["mark"]["type"] == "line" and "color" in l.get("encoding", {})]
+        assert lines[-1]["mark"]["strokeDash"] == charts.BASIS_STREEP  # the baseline last: on top
+        assert all(l["encoding"]["color"].get("legend", "x") is None for l in lines)  # no legend to cut off
+
+
+def test_dutch_half_year_labels_and_the_tables_minus_sign(specs):
+    x = specs["achterstand"]["layer"][0]["encoding"]["x"]
+    assert "helft" in x["axis"]["labelExpr"] and x["axis"]["labelAngle"] == 0
+    assert specs["reserve"]["config"]["locale"]["number"]["minus"] == "-"
+
+
+def test_the_run_out_year_is_marked_when_it_is_shown(basis):
+    s = Scenario(zorgkosten_groei_pct=3.0)
+    spec = charts.reserve_spec(project_reserve(Scenario(), basis), project_reserve(s, basis))
+    assert list(spec["datasets"]["op"]["tekst"]) == ["raakt op in 2028"]
+    spec = charts.reserve_spec(project_reserve(Scenario(), basis), project_reserve(Scenario(), basis))
+    assert spec["datasets"]["op"].empty  # 2031 lies past the horizon shown
+
+
+def test_stream_legend_says_what_bw_and_mo_are(specs):
+    color = next(l["encoding"]["color"] for l in specs["stroom"]["layer"] if "color" in l.get("encoding", {}))
+    assert color["title"] == "Stroom" and "Beschermd Wonen" in color["legend"]["labelExpr"]
+
+
+def test_presentation_enlarges_every_text(specs):
+    spec = charts.groter(copy.deepcopy(specs["reserve"]))
+    assert spec["config"]["axis"]["labelFontSize"] > specs["reserve"]["config"]["axis"]["labelFontSize"]

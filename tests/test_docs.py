@@ -48,3 +48,4 @@ def test_scenario_features_are_documented(feature):
 def test_every_reading_of_the_sources_is_explained(name):
     section = README.split("### Readings of the sources", 1)[1].split("\n### ", 1)[0]
     assert f"`{name}`" in section
+

@@ -56,7 +56,7 @@ def test_compare_chart_uses_the_scenario_colours(basis, saved):
     kleuren = {v.naam: v.kleur for v in variants}
     spec = charts.vergelijk_spec(vgl.reserve_reeksen(variants, basis), kleuren, "jaar", "reserve_eind", "Reserve", euro=True)
     scales = [l["encoding"]["color"]["scale"] for l in spec["layer"] if "color" in l.get("encoding", {})]
-    assert scales == [{"domain": list(kleuren), "range": list(kleuren.values())}]
+    assert scales and all(s == {"domain": list(kleuren), "range": list(kleuren.values())} for s in scales)
     assert set(spec["datasets"]["reeksen"]["variant"]) == set(kleuren)
 
 
@@ -65,3 +65,12 @@ def test_display_is_dutch(basis, saved):
     assert shown.loc["Reserve eind 2026", "Basisscenario"] == "€ 2.379.950"
     assert shown.loc["Reserve raakt op in", "Basisscenario"] == "2031"
     assert shown.loc["Opgave 2e helft 2026", "Versnellen"] == "184"
+
+
+def test_the_page_opens_with_the_current_scenario_and_the_newest_saved_ones(saved, db_path):
+    extra = [opslag.bewaar(Scenario(instroom_pct=n), f"Variant {n}", "", 1, path=db_path) for n in (5, 10, 15)]
+    opgeslagen = opslag.lijst(db_path)
+    assert vgl.standaardkeuze(Scenario(), opgeslagen) == ["Variant 15", "Variant 10", "Variant 5", "Versnellen"]
+    assert vgl.standaardkeuze(Scenario(instroom_pct=50), opgeslagen) == [vgl.HUIDIG, "Variant 15", "Variant 10", "Variant 5"]
+    assert vgl.standaardkeuze(Scenario(), []) == []
+    assert len(extra) == 3

@@ -12,6 +12,7 @@ from core.model.link import lees_scenario
 from core.model.parameters import KEUZE, PARAMETERS, PARAMETERS_BY_NAME, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
 from core.model.scenario import Scenario
 from core.tekst import zinnen
+from core.tekst.begrippen import BEGRIPPEN
 from ui import state
 from ui.tekst import als_tekst
 
@@ -161,11 +162,13 @@ def scenario_knoppen(basis: Basis) -> Scenario:
         for parameter in PARAMETERS:
             if parameter.naam in HOOFDKNOPPEN:
                 values[parameter.naam] = _control(parameter, basis)
-        with st.expander("Meer aannames"):
+        with st.container(key="meer-aannames"), st.expander("Meer aannames"):
             for parameter in PARAMETERS:
                 if parameter.naam not in HOOFDKNOPPEN:
                     values[parameter.naam] = _control(parameter, basis)
         st.button("Terug naar basisscenario", on_click=_terug_naar_basis, width="stretch", key="reset")
+        with st.expander("Begrippen", icon=":material/help:"):
+            st.markdown("\n".join(f"- **{term}**: {uitleg}" for term, uitleg in BEGRIPPEN.items()))
         if not state.presentatie():
             st.caption("De link in de adresbalk opent precies dit scenario; kopieer hem om het te delen.")
     current = Scenario(**values)

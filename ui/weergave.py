@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -30,7 +31,16 @@ def _verschil(eigen: Kerncijfer, in_basisscenario: Kerncijfer | None) -> str | N
 
 
 def kaart(eigen: Kerncijfer, in_basisscenario: Kerncijfer | None) -> None:
-    """A headline figure: the scenario value, its difference from the baseline, and the baseline beside it."""
+    """A headline figure: the scenario value, its difference from the baseline, and the baseline beside it.
+
+    The card is red (KAART_CSS) when a norm is missed or the reserve goes negative or runs out.
+    """
+    sleutel = re.sub(r"[^a-z0-9]+", "-", eigen.sleutel.lower())
+    with st.container(key=f"kaart-{sleutel}-{'rood' if eigen.kritiek else 'ok'}"):
+        _metric(eigen, in_basisscenario)
+
+
+def _metric(eigen: Kerncijfer, in_basisscenario: Kerncijfer | None) -> None:
     st.metric(
         eigen.label,
         eigen.tekst,
@@ -59,6 +69,8 @@ def grafiek(spec: dict, naam: str | None = None) -> None:
     An opened saved scenario is drawn in its own colour, the one it has on the Vergelijken page.
     """
     spec = charts.met_scenariokleur(spec, state.scenariokleur())
+    if state.presentatie():
+        spec = charts.groter(spec)
     st.vega_lite_chart(spec, width="stretch")
     if naam is None or state.presentatie():
         return
@@ -105,12 +117,23 @@ PRESENTATIE_CSS = """
 [data-testid="stMain"] [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
 [data-testid="stMain"] [data-testid="stMetricDelta"] { font-size: 1.2rem; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.15rem; }
+/* Only the main sliders on the beamer; the other assumptions keep their values, out of sight. */
+.st-key-meer-aannames { display: none; }
+</style>
+"""
+
+
+KAART_CSS = """
+<style>
+[class*="st-key-kaart-"][class*="-rood"] [data-testid="stMetric"] { border-color: #B00020; background: #FDECEA; }
+[class*="st-key-kaart-"][class*="-rood"] [data-testid="stMetricValue"] { color: #B00020; }
 </style>
 """
 
 
 def presentatie_opmaak() -> None:
-    """Larger type for the projector; drawn once per run by app.py."""
+    """Red headline cards; larger type for the projector. Drawn once per run by app.py."""
+    st.html(KAART_CSS)
     if state.presentatie():
         st.html(PRESENTATIE_CSS)
 

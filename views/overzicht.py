@@ -1,22 +1,36 @@
-"""Overzicht: the verdict, the headline figures beside the baseline, and a summary in plain Dutch."""
+"""Overzicht: the verdict in three lines, the headline figures beside the baseline, two small
+charts, and a summary in plain Dutch."""
 
 import streamlit as st
 
-from core.model.kerncijfers import kaartparen
+from core import charts
+from core.model.kerncijfers import STATUSHOUDERS, basislijn, bereken, kaartparen
+from core.model.reserve import project_reserve
+from core.model.taakstelling import project_taakstelling
 from core.tekst import zinnen
 from ui import state
-from ui.weergave import kaart, meenemen
+from ui.weergave import grafiek, kaart, meenemen
 
 basis, scenario = state.basis(), state.scenario()
+vergelijk = basislijn(scenario)
 
 st.title("Sociaal Domein Verkenner")
 st.info("  \n".join(zinnen.oordeel(scenario, basis)), icon=":material/summarize:")
 for sectie, rijen in kaartparen(scenario, basis).items():
     st.subheader(sectie)
-    for rij in rijen:
-        for kolom, (eigen, basis_k) in zip(st.columns(len(rij)), rij):
+    for nummer, rij in enumerate(rijen):
+        for kolom, (eigen, in_basisscenario) in zip(st.columns(len(rij)), rij):
             with kolom:
-                kaart(eigen, basis_k)
+                kaart(eigen, in_basisscenario)
+        if sectie == STATUSHOUDERS and nummer == 0:
+            st.caption(zinnen.plaatsingen_uitleg(bereken(scenario, basis)))
+
+links, rechts = st.columns(2)
+with links:
+    grafiek(charts.klein(charts.achterstand_spec(project_taakstelling(vergelijk, basis), project_taakstelling(scenario, basis))))
+with rechts:
+    grafiek(charts.klein(charts.reserve_spec(project_reserve(vergelijk, basis), project_reserve(scenario, basis))))
+
 if not state.presentatie():
     st.subheader("Samenvatting")
     st.write(zinnen.samenvatting(scenario, basis))

@@ -16,6 +16,7 @@ opgeslagen = {s.naam: s for s in opslag.lijst(state.pad())}
 gekozen = st.multiselect(
     "Scenario's naast het basisscenario (hoogstens vier)",
     [vgl.HUIDIG, *opgeslagen],
+    default=vgl.standaardkeuze(scenario, list(opgeslagen.values())),
     max_selections=vgl.MAX_VARIANTEN,
     key=state.VERGELIJK_KEY,
     bind="query-params",

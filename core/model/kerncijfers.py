@@ -122,6 +122,15 @@ class Kerncijfer:
     norm: int | None = None
     haalt_norm: bool | None = None
 
+    @property
+    def kritiek(self) -> bool:
+        """Shown in red: a norm of the Provincie missed, a negative reserve, or a year the reserve runs out."""
+        if self.haalt_norm is False:
+            return True
+        if self.eenheid == "euro":
+            return self.waarde is not None and self.waarde < 0
+        return self.eenheid == "jaar" and self.waarde is not None
+
 
 def kerncijfers(scenario: Scenario, basis: Basis) -> list[Kerncijfer]:
     """The headline figures of ``scenario``, in the order the Overzicht shows them."""

@@ -32,6 +32,14 @@ def kleur_van(saved: OpgeslagenScenario) -> str:
     return SCENARIO_PALET[(saved.eerste_id - 1) % len(SCENARIO_PALET)]
 
 
+def standaardkeuze(huidig: Scenario, opgeslagen: list[OpgeslagenScenario]) -> list[str]:
+    """What the compare page opens with: the current scenario when it differs from the baseline,
+    then the most recently saved ones, up to the maximum."""
+    keuze = [] if huidig.is_basis else [HUIDIG]
+    recent = sorted(opgeslagen, key=lambda s: (s.opgeslagen_op, s.id), reverse=True)
+    return keuze + [s.naam for s in recent][: MAX_VARIANTEN - len(keuze)]
+
+
 def varianten(gekozen: list[OpgeslagenScenario], huidig: Scenario | None = None) -> list[Variant]:
     """The baseline first, then the current scenario (if asked) and the chosen saved ones."""
     result = [Variant(BASIS_NAAM, basislijn(huidig) if huidig is not None else Scenario(), KLEUREN[BASIS_NAAM])]

@@ -118,6 +118,19 @@ def oordeel_deadlines(deadlines: tuple[Deadline, ...], trede: int) -> str:
     )
 
 
+def plaatsingen_uitleg(k: Kerncijfers) -> str:
+    """How opgave, nodig and verwacht relate, in one line under the three cards."""
+    opgave = f"Opgave {k.opgave} = taakstelling {k.taakstelling} + achterstand {k.achterstand_begin}."
+    if k.norm_eerste is None or k.nodig == k.taakstelling:
+        nodig = f"Nodig: de taakstelling, {k.nodig}."
+    else:
+        nodig = (
+            f"Nodig {k.nodig} = opgave {k.opgave} − de {k.norm_eerste} die de Provincie aan het eind van het halfjaar "
+            "nog toestaat." if k.norm_eerste else f"Nodig {k.nodig} = de hele opgave: de Provincie staat geen achterstand toe."
+        )
+    return f"{opgave} {nodig} Verwacht: {k.verwacht}, het tempo van het scenario."
+
+
 def doorgetrokken_zin(k: Kerncijfers) -> str:
     """After the last deadline the norm is 0 at every half-year end; say how many the scenario meets."""
     if not k.doorgetrokken:
