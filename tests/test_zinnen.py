@@ -389,3 +389,30 @@ def test_known_bad_phrasings_are_gone(basis):
 
 def test_the_advisors_sentence(basis):
     assert "Op 1 januari 2027 is de achterstand naar verwachting 88; de Provincie staat hoogstens 36 toe." in zinnen.samenvatting(Scenario(), basis)
+
+
+@pytest.mark.parametrize("naam", SCENARIOS)
+def test_the_placements_line_relates_the_three_cards_truly(naam, basis, feiten):
+    from core.model.kerncijfers import bereken
+
+    scenario = SCENARIOS[naam]
+    f, _b = feiten(scenario)
+    eerste = f.nodig.iloc[0]
+    row = f.taak.loc[eerste["periode"]]
+    text = zinnen.plaatsingen_uitleg(bereken(scenario, basis))
+    m = re.fullmatch(
+        r"Opgave (\d+) = taakstelling (\d+) \+ achterstand (\d+)\. "
+        r"(?:Nodig (\d+) = opgave (\d+) − de (\d+) die de Provincie aan het eind van het halfjaar nog toestaat\."
+        r"|Nodig: de taakstelling, (\d+)\.|Nodig (\d+) = de hele opgave: de Provincie staat geen achterstand toe\.) "
+        r"Verwacht: (\d+), het tempo van het scenario\.", text)
+    assert m, text
+    assert [int(g) for g in m.group(1, 2, 3)] == [row["opgave"], row["taakstelling"], row["achterstand_begin"]]
+    nodig = next(int(g) for g in (m.group(4), m.group(7), m.group(8)) if g)
+    assert nodig == eerste["nodig"]
+    if m.group(4):
+        assert int(m.group(5)) - int(m.group(6)) == nodig and int(m.group(6)) == eerste["norm_achterstand"]
+    if m.group(7):
+        assert nodig == eerste["taakstelling"]
+    if m.group(8):
+        assert nodig == row["opgave"] and eerste["norm_achterstand"] == 0
+    assert int(m.group(9)) == eerste["verwacht"]
