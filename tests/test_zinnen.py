@@ -252,12 +252,18 @@ def _check_ruimte(z: str, s: Scenario, f: Feiten, b: Feiten) -> bool:
         return False
     jaar = int(m.group(1))
     assert jaar == f.basisjaar
+    _check_reserve_naast_basis(m, jaar, f, b)
+    return True
+
+
+def _check_reserve_naast_basis(m: re.Match, jaar: int, f: Feiten, b: Feiten) -> None:
+    """Group 2 is the scenario's reserve at the end of ``jaar``; group 3, named exactly when it differs,
+    the baseline's for the same year."""
     assert _euro(m.group(2)) == round(f.reserve.loc[jaar, "reserve_eind"])
     verschilt = round(b.reserve.loc[jaar, "reserve_eind"]) != round(f.reserve.loc[jaar, "reserve_eind"])
     assert (m.group(3) is not None) == verschilt
     if m.group(3):
         assert _euro(m.group(3)) == round(b.reserve.loc[jaar, "reserve_eind"])
-    return True
 
 
 def _check_uitputting(z: str, s: Scenario, f: Feiten, b: Feiten) -> bool:
@@ -281,11 +287,7 @@ def _check_horizon(z: str, s: Scenario, f: Feiten, b: Feiten) -> bool:
         return False
     jaar = int(m.group(1))
     assert jaar == s.eind_jaar and jaar in b.reserve.index  # the baseline's figure is for the same year
-    assert _euro(m.group(2)) == round(f.reserve.loc[jaar, "reserve_eind"])
-    verschilt = round(b.reserve.loc[jaar, "reserve_eind"]) != round(f.reserve.loc[jaar, "reserve_eind"])
-    assert (m.group(3) is not None) == verschilt
-    if m.group(3):
-        assert _euro(m.group(3)) == round(b.reserve.loc[jaar, "reserve_eind"])
+    _check_reserve_naast_basis(m, jaar, f, b)
     return True
 
 
