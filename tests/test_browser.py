@@ -195,11 +195,25 @@ def test_shared_link_opens_its_scenario(page):
     expect_no_exception(page)
 
 
-def test_invalid_link_value_warns_and_uses_baseline(page):
-    open_app(page, "/?huisvesting_per_halfjaar=abc")
-    expect(page.get_by_test_id("stAlert").filter(has_text="ongeldige waarde")).to_contain_text(HUISVESTING)
-    expect(slider(page, HUISVESTING)).to_have_value("96")
+@pytest.mark.parametrize("waarde", ["abc", "100.5"])
+def test_invalid_link_value_warns_and_uses_baseline(page, waarde):
+    open_app(page, f"/?huisvesting_per_halfjaar={waarde}")
+    melding = page.get_by_test_id("stAlert").filter(has_text="De link bevat")
+    expect(melding).to_contain_text(HUISVESTING)
+    expect(melding).not_to_contain_text(waarde)  # named by its control, never echoed
+    expect(slider(page, HUISVESTING)).to_have_value("96")  # control, link and figures agree
     expect(metric_value(page, ACHTERSTAND_2027)).to_have_text("88")
+    expect(page).not_to_have_url(re.compile(r"huisvesting_per_halfjaar="))
+    slider(page, HUISVESTING).focus()
+    page.keyboard.press("ArrowRight")
+    expect(melding).to_have_count(0)  # the notice goes once its control is changed
+    expect_no_exception(page)
+
+
+def test_an_obvious_spelling_in_a_link_is_applied_and_written_back(page):
+    open_app(page, "/?du_mo_indexatie_pct=2.5")
+    expect(page.get_by_test_id("stAlert").filter(has_text="De link bevat")).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"du_mo_indexatie_pct=2(%2C|,)5(%25|%)"))
     expect_no_exception(page)
 
 
