@@ -18,6 +18,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
+from deploy import gezondheid
 from deploy.cluster import Cluster
 from tests.test_browser import (  # noqa: F401  (browser is a fixture)
     ACHTERSTAND_2027,
@@ -143,6 +144,23 @@ def test_a_process_that_dies_is_replaced_and_its_users_carry_on(context, cluster
 def test_health_endpoint_through_the_proxy(cluster):
     with urllib.request.urlopen(f"{cluster.url}/_stcore/health", timeout=10) as response:
         assert response.read() == b"ok"
+
+
+def test_a_hung_process_fails_its_health_check_and_is_replaced(cluster):
+    hung = cluster.apps[1]
+    herstarts = hung.herstarts
+    os.kill(hung.proces.pid, signal.SIGSTOP)  # alive, but answers nothing
+    try:
+        # What the systemd timer (deploy.gezondheid) would restart: this port, not the other.
+        assert gezondheid.ongezond([a.poort for a in cluster.apps], tweede_kans_s=0.5) == [hung.poort]
+        deadline = time.monotonic() + 60
+        while hung.herstarts == herstarts:  # the launcher's supervisor replaces it
+            assert time.monotonic() < deadline, "the hung process was not replaced"
+            time.sleep(0.2)  # poll interval
+    finally:
+        os.kill(hung.proces.pid, signal.SIGCONT)  # no-op for the replacement; frees the old one if it survived
+    cluster.wacht_tot_alles_gezond()
+    assert gezondheid.ongezond([a.poort for a in cluster.apps], tweede_kans_s=0) == []
 
 
 @pytest.mark.xfail(
