@@ -97,6 +97,7 @@ class Cluster:
     cookie_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     omgeving: dict[str, str] = field(default_factory=dict)
     bewaken: bool = True
+    app: Path = proces.APP  # another Streamlit script (e.g. a benchmark's reference app) runs the same way
 
     def __post_init__(self) -> None:
         self.werkmap = Path(self.werkmap)
@@ -109,6 +110,11 @@ class Cluster:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.poort}"
+
+    @property
+    def pids(self) -> list[int]:
+        """The app processes' ids (e.g. to measure their CPU and memory)."""
+        return [a.proces.pid for a in self.apps]
 
     # --- starting -------------------------------------------------------------------------
 
@@ -143,7 +149,7 @@ class Cluster:
     def _start_app(self, app: AppProces) -> None:
         with app.log.open("ab") as log:
             app.proces = subprocess.Popen(
-                proces.command(app.poort), cwd=proces.ROOT, env=self._env(app), stdout=log, stderr=subprocess.STDOUT,
+                proces.command(app.poort, app=self.app), cwd=proces.ROOT, env=self._env(app), stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True,  # Ctrl+C in a terminal reaches the launcher, which stops them in order
             )
         app.mislukt, app.gestart, app.opgestart = 0, time.monotonic(), False
@@ -165,8 +171,10 @@ class Cluster:
         conf = self.werkmap / "nginx.conf"
         temp = self.werkmap / "nginx-temp"
         temp.mkdir(exist_ok=True)
+        # Started by root, nginx's workers would run as nobody, who cannot enter a private temp dir.
+        user = "user root;\n" if os.geteuid() == 0 else ""
         conf.write_text(
-            "daemon off;\nworker_processes 1;\npid nginx.pid;\nerror_log nginx-error.log warn;\n"
+            f"{user}daemon off;\nworker_processes 1;\npid nginx.pid;\nerror_log nginx-error.log warn;\n"
             "events { worker_connections 1024; }\n"
             "http {\n"
             "    log_format verkenner '$cookie_verkenner_route $upstream_addr $status \"$request\"';\n"

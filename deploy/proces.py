@@ -30,10 +30,14 @@ PRODUCTIE = {
 }
 
 
-def command(poort: int, adres: str = "127.0.0.1", python: str = sys.executable) -> list[str]:
-    """The command line of one app process listening on ``adres``:``poort``."""
+APP = ROOT / "app.py"
+
+
+def command(poort: int, adres: str = "127.0.0.1", python: str = sys.executable, app: Path = APP) -> list[str]:
+    """The command line of one app process listening on ``adres``:``poort`` (``app``: another script,
+    e.g. the benchmarks' reference app, run the same way)."""
     options = {**PRODUCTIE, "server.port": str(poort), "server.address": adres}
-    return [python, "-m", "streamlit", "run", str(ROOT / "app.py"), *(f"--{k}={v}" for k, v in options.items())]
+    return [python, "-m", "streamlit", "run", str(app), *(f"--{k}={v}" for k, v in options.items())]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -136,3 +136,31 @@ def test_one_app_process_command_line():
     command = proces.command(8501)
     assert command[:3] == [sys.executable, "-m", "streamlit"] and command[4].endswith("app.py")
     assert {"--server.port=8501", "--server.address=127.0.0.1", "--server.fileWatcherType=none"} <= set(command)
+
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_lists_every_action_with_the_roles_that_may_take_it():
+    from core import toegang
+
+    for actie in toegang.ACTIES:
+        cells = " | ".join("ja" if rol in toegang.rollen_die_mogen(actie.naam) else "nee" for rol in toegang.ROLLEN)
+        assert f"| {actie.omschrijving} | {cells} |" in README, actie.naam
+
+
+@pytest.mark.parametrize(
+    "name", [data.DB_PATH_ENV, proces.COOKIE_SECRET_ENV, proces.SECRETS_FILES_ENV, gezondheid.POORTEN_ENV]
+)
+def test_the_readme_documents_every_environment_variable(name):
+    assert f"| `{name}` |" in README
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["python -m deploy.cluster --processen 2", "python -m deploy.nginx --app", "deploy/systemd/verkenner@.service",
+     "verkenner-gezondheid.timer", "docker compose up", ".streamlit/secrets.example.toml", "journalctl -u 'verkenner@*'"],
+)
+def test_the_readme_productie_section_names_the_commands_and_files(command):
+    productie = README.split("## Productie", 1)[1].split("\n## ", 1)[0]
+    assert command in productie
