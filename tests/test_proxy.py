@@ -29,6 +29,7 @@ from tests.test_browser import (  # noqa: F401  (browser is a fixture)
     expect_no_exception,
     metric_value,
     open_app,
+    save_scenario,
     slider,
     step_slider_right,
     wait_until_idle,
@@ -115,12 +116,7 @@ def test_a_process_that_dies_is_replaced_and_its_users_carry_on(context, cluster
     doomed = cluster.apps[0]
     route = op_proces(context, cluster, doomed)
     page = context.new_page()
-    open_app(page, "/scenarios?huisvesting_per_halfjaar=150")
-    page.get_by_label("Naam").fill("Voor de storing")
-    page.get_by_role("button", name="Opslaan").click()
-    success = page.get_by_test_id("stAlert").filter(has_text="Opgeslagen als Voor de storing")
-    expect(success).to_be_visible()
-    link = re.search(r"Korte link: (\S+)", success.inner_text()).group(1)
+    link = save_scenario(page, "/scenarios?huisvesting_per_halfjaar=150", "Voor de storing")
     assert link.startswith(cluster.url)
 
     herstarts = doomed.herstarts
@@ -175,13 +171,7 @@ def test_saved_through_one_process_opened_through_the_other(browser, tmp_path):
         try:
             op_proces(een, gedeeld, gedeeld.apps[0])
             op_proces(twee, gedeeld, gedeeld.apps[1])
-            page = een.new_page()
-            open_app(page, "/scenarios?huisvesting_per_halfjaar=150")
-            page.get_by_label("Naam").fill("Over twee processen")
-            page.get_by_role("button", name="Opslaan").click()
-            success = page.get_by_test_id("stAlert").filter(has_text="Opgeslagen als Over twee processen")
-            expect(success).to_be_visible()
-            link = re.search(r"Korte link: (\S+)", success.inner_text()).group(1)
+            link = save_scenario(een.new_page(), "/scenarios?huisvesting_per_halfjaar=150", "Over twee processen")
 
             other = twee.new_page()
             open_app(other, link)
