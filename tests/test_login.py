@@ -109,6 +109,8 @@ def log_in(page: Page, login: str) -> None:
     page.goto("/")
     wait_until_idle(page)
     expect(page.get_by_test_id("stMain")).to_contain_text("Meld u aan met uw account van de gemeente")
+    expect(page.get_by_test_id("stMetric")).to_have_count(0)  # nothing of the app before the login
+    expect(page.get_by_test_id("stSlider")).to_have_count(0)
     page.get_by_role("button", name="Inloggen").click()
     # The provider's own login form, on its own address.
     expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()
@@ -131,24 +133,6 @@ def open_scenarios(page: Page) -> None:
     page.get_by_test_id("stSidebarNav").locator("a").filter(has_text="Scenario's").click()
     expect(page.get_by_test_id("stMain").locator("h1")).to_have_text("Scenario's")
     wait_until_idle(page)
-
-
-def test_nothing_shows_before_login(page):
-    page.goto("/?huisvesting_per_halfjaar=150")
-    wait_until_idle(page)
-    expect(page.get_by_role("button", name="Inloggen")).to_be_visible()
-    expect(page.get_by_test_id("stMetric")).to_have_count(0)
-    expect(page.get_by_test_id("stSlider")).to_have_count(0)
-
-
-def test_a_wrong_password_is_refused_by_the_provider(page):
-    page.goto("/")
-    wait_until_idle(page)
-    page.get_by_role("button", name="Inloggen").click()
-    page.get_by_label("Gebruikersnaam").fill("anna")
-    page.get_by_label("Wachtwoord").fill("fout")
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("alert")).to_have_text("Onbekende gebruikersnaam of verkeerd wachtwoord.")
 
 
 def test_lezer_reads_but_cannot_save_or_archive(page):
