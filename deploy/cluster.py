@@ -262,6 +262,9 @@ class Cluster:
             self._bewaker.join(timeout=10)
         with self._slot:
             _stop(self.nginx)  # fast shutdown: open WebSockets would hold a graceful one
+            for app in self.apps:  # all at once, then wait for each
+                if app.proces is not None and app.proces.poll() is None:
+                    app.proces.terminate()
             for app in self.apps:
                 _stop(app.proces)
 

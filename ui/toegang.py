@@ -23,16 +23,12 @@ def _geheimen() -> Mapping:
     return st.secrets.to_dict() if st.secrets.load_if_toml_exists() else {}
 
 
-def login_ingesteld() -> bool:
-    return "auth" in _geheimen()
-
-
 def _aangemeld() -> bool:
     return bool(st.user.to_dict().get("is_logged_in"))
 
 
-def _bepaal_gebruiker() -> Gebruiker:
-    geheimen = _geheimen()
+def _bepaal_gebruiker(geheimen: Mapping | None = None) -> Gebruiker:
+    geheimen = _geheimen() if geheimen is None else geheimen
     if "auth" not in geheimen:
         return LOKAAL
     instellingen = Toegangsinstellingen.uit(geheimen.get("toegang", {}))
@@ -51,22 +47,18 @@ def gebruiker() -> Gebruiker:
     return st.session_state.get(GEBRUIKER_KEY) or _bepaal_gebruiker()
 
 
-def mag(actie: str) -> bool:
-    """Whether the current user may take ``actie``: pages draw only what it allows."""
-    return gebruiker().mag(actie)
-
-
 def aanmelden() -> Gebruiker:
     """At the top of every run: the current user, or a login screen and the end of this run."""
     st.session_state[GEBRUIKER_KEY] = None
-    if not login_ingesteld():
+    geheimen = _geheimen()
+    if "auth" not in geheimen:
         st.sidebar.caption(LOKALE_MODUS)
         st.session_state[GEBRUIKER_KEY] = LOKAAL
         return LOKAAL
     if not _aangemeld():
         _inlogscherm()
     try:
-        huidige = _bepaal_gebruiker()
+        huidige = _bepaal_gebruiker(geheimen)
     except OngeldigeToegangsinstellingen as error:
         st.error(f"De instellingen voor inloggen kloppen niet; meld dit aan de beheerder. {error}", icon=":material/error:")
         st.stop()
