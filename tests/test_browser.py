@@ -177,9 +177,9 @@ def save_scenario(page: Page, path: str, naam: str) -> str:
     open_app(page, path)
     page.get_by_label("Naam").fill(naam)
     page.get_by_role("button", name="Opslaan").click()
-    success = page.get_by_test_id("stAlert").filter(has_text=f"Opgeslagen als {naam}")
-    expect(success).to_be_visible()
-    return re.search(r"Korte link: (\S+)", success.inner_text()).group(1)
+    expect(page.get_by_test_id("stAlert").filter(has_text=f"Opgeslagen als {naam}")).to_be_visible()
+    # The first code block on the page is the short link under that notice.
+    return page.get_by_test_id("stMain").get_by_test_id("stCode").first.inner_text().strip()
 
 
 # --- tests ------------------------------------------------------------------------------
