@@ -3,10 +3,11 @@
 import streamlit as st
 
 from core.data import DataError
-from ui import downloads, sidebar, state
+from ui import downloads, sidebar, state, toegang
 from ui.weergave import presentatie_opmaak
 
-st.set_page_config(page_title="Sociaal Domein Verkenner", page_icon=":material/home_work:", layout="wide")
+st.set_page_config(page_title="Sociaal Domein Verkenner", page_icon="🏘️", layout="wide")
+toegang.aanmelden()  # without a login configured: local single-user mode; else login first
 
 downloads.begin_run()
 try:

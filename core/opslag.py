@@ -14,10 +14,11 @@ from functools import lru_cache
 
 import pandas as pd
 
-from core import data
+from core import data, toegang
 from core.model.link import lees_scenario
 from core.model.scenario import Scenario
 from core.tekst import zinnen
+from core.toegang import LOKAAL, Gebruiker
 
 MAX_NAAM = 80
 MAX_OMSCHRIJVING = 1000
@@ -70,8 +71,10 @@ def bewaar(
     *,
     nieuwe_versie: bool = False,
     path: str | os.PathLike | None = None,
+    gebruiker: Gebruiker = LOKAAL,
 ) -> OpgeslagenScenario:
     """Save ``scenario``: as a new name, or (``nieuwe_versie``) as the next version of an existing one."""
+    toegang.controleer(gebruiker, toegang.OPSLAAN)
     naam, omschrijving = valideer(naam, omschrijving)
     bestaand = {_normaliseer(s.naam): s.naam for s in lijst(path, gearchiveerd=True)}
     if nieuwe_versie:
@@ -102,11 +105,13 @@ def open_scenario(scenario_id: int, path: str | os.PathLike | None = None) -> Op
     return None if record is None else _uit_record(record, path)
 
 
-def archiveer(naam: str, path: str | os.PathLike | None = None) -> None:
+def archiveer(naam: str, path: str | os.PathLike | None = None, *, gebruiker: Gebruiker = LOKAAL) -> None:
+    toegang.controleer(gebruiker, toegang.ARCHIVEREN)
     data.set_archived(path, naam, True)
 
 
-def herstel(naam: str, path: str | os.PathLike | None = None) -> None:
+def herstel(naam: str, path: str | os.PathLike | None = None, *, gebruiker: Gebruiker = LOKAAL) -> None:
+    toegang.controleer(gebruiker, toegang.ARCHIVEREN)
     data.set_archived(path, naam, False)
 
 

@@ -172,6 +172,16 @@ def expect_no_exception(page: Page) -> None:
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
+def save_scenario(page: Page, path: str, naam: str) -> str:
+    """Open ``path`` (the Scenario's page with a scenario in its link), save it as ``naam``; the short link."""
+    open_app(page, path)
+    page.get_by_label("Naam").fill(naam)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_test_id("stAlert").filter(has_text=f"Opgeslagen als {naam}")).to_be_visible()
+    # The first code block on the page is the short link under that notice.
+    return page.get_by_test_id("stMain").get_by_test_id("stCode").first.inner_text().strip()
+
+
 # --- tests ------------------------------------------------------------------------------
 
 
@@ -250,12 +260,7 @@ def test_page_switch_keeps_scenario(page):
 
 
 def test_saved_scenario_short_link_opens_in_a_fresh_browser(page, browser, server):
-    open_app(page, "/scenarios?huisvesting_per_halfjaar=150&zorgkosten_groei_pct=3%25")
-    page.get_by_label("Naam").fill("Versnellen in de browser")
-    page.get_by_role("button", name="Opslaan").click()
-    success = page.get_by_test_id("stAlert").filter(has_text="Opgeslagen als Versnellen in de browser")
-    expect(success).to_be_visible()
-    link = re.search(r"Korte link: (\S+)", success.inner_text()).group(1)
+    link = save_scenario(page, "/scenarios?huisvesting_per_halfjaar=150&zorgkosten_groei_pct=3%25", "Versnellen in de browser")
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?scenario=\d+", link), link
 
     url, _log = server

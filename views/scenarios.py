@@ -2,42 +2,46 @@
 
 import streamlit as st
 
-from core import opslag
+from core import opslag, toegang
 from core.export.snippet import python_snippet
 from core.tekst import tabellen, zinnen
 from core.opslag import OngeldigeInvoer
 from ui import state
 from ui.tekst import als_tekst
+from ui.toegang import gebruiker
 from ui.weergave import korte_link, tabel, tabeldownloads
 
-scenario, geopend = state.scenario(), state.geopend()
+scenario, geopend, wie = state.scenario(), state.geopend(), gebruiker()
 st.title("Scenario's")
 if opgeslagen_id := st.session_state.pop("_opslaan_melding", None):
     saved = opslag.open_scenario(opgeslagen_id, state.pad())
     st.success(f"Opgeslagen als {als_tekst(saved.label)}. De korte link:", icon=":material/check_circle:")
     st.code(korte_link(saved.id), language=None)
 
-st.subheader("Huidig scenario opslaan")
-st.caption(als_tekst(zinnen.afwijkingen_zin(scenario)))
-with st.form("opslaan"):  # a form keeps what was typed when the name is refused
-    naam = st.text_input("Naam", key="opslaan_naam", max_chars=opslag.MAX_NAAM)
-    omschrijving = st.text_area("Omschrijving (optioneel)", key="opslaan_omschrijving", max_chars=opslag.MAX_OMSCHRIJVING)
-    als_versie = geopend is not None and st.checkbox(
-        f"Opslaan als nieuwe versie van '{als_tekst(geopend.naam)}'", key="als_versie"
-    )
-    if st.form_submit_button("Opslaan", type="primary"):
-        try:
-            saved = opslag.bewaar(
-                scenario, geopend.naam if als_versie else naam, omschrijving, state.data_versie(),
-                nieuwe_versie=als_versie, path=state.pad(),
-            )
-        except OngeldigeInvoer as error:
-            st.error(als_tekst(str(error)), icon=":material/error:")
-        else:
-            state.markeer_geopend(saved)
-            st.session_state["_opslaan_melding"] = saved.id
-            st.session_state["keuze"] = saved  # the list opens on the scenario just saved
-            st.rerun()
+if not wie.mag(toegang.OPSLAAN):
+    st.caption(f"Als {wie.rol} kunt u scenario's openen, vergelijken, downloaden en delen; opslaan mag een bewerker.")
+else:
+    st.subheader("Huidig scenario opslaan")
+    st.caption(als_tekst(zinnen.afwijkingen_zin(scenario)))
+    with st.form("opslaan"):  # a form keeps what was typed when the name is refused
+        naam = st.text_input("Naam", key="opslaan_naam", max_chars=opslag.MAX_NAAM)
+        omschrijving = st.text_area("Omschrijving (optioneel)", key="opslaan_omschrijving", max_chars=opslag.MAX_OMSCHRIJVING)
+        als_versie = geopend is not None and st.checkbox(
+            f"Opslaan als nieuwe versie van '{als_tekst(geopend.naam)}'", key="als_versie"
+        )
+        if st.form_submit_button("Opslaan", type="primary"):
+            try:
+                saved = opslag.bewaar(
+                    scenario, geopend.naam if als_versie else naam, omschrijving, state.data_versie(),
+                    nieuwe_versie=als_versie, path=state.pad(), gebruiker=wie,
+                )
+            except (OngeldigeInvoer, toegang.GeenToegang) as error:
+                st.error(als_tekst(str(error)), icon=":material/error:")
+            else:
+                state.markeer_geopend(saved)
+                st.session_state["_opslaan_melding"] = saved.id
+                st.session_state["keuze"] = saved  # the list opens on the scenario just saved
+                st.rerun()
 
 st.subheader("Opgeslagen scenario's")
 toon_archief = st.toggle("Toon ook gearchiveerde scenario's", key="toon_archief")
@@ -62,7 +66,6 @@ with st.container(border=True):
     openen, dupliceren, archief = st.columns(3)
     openen.button("Openen", on_click=state.open_opgeslagen, args=(gekozen,), key="openen", width="stretch")
     dupliceren.button("Dupliceren en aanpassen", on_click=state.dupliceer, args=(gekozen,), key="dupliceren", width="stretch")
-    if keuze.gearchiveerd:
-        archief.button("Terugzetten", on_click=opslag.herstel, args=(keuze.naam, state.pad()), key="herstel", width="stretch")
-    else:
-        archief.button("Archiveren", on_click=opslag.archiveer, args=(keuze.naam, state.pad()), key="archiveer", width="stretch")
+    if wie.mag(toegang.ARCHIVEREN):
+        label, actie, key = ("Terugzetten", opslag.herstel, "herstel") if keuze.gearchiveerd else ("Archiveren", opslag.archiveer, "archiveer")
+        archief.button(label, on_click=actie, args=(keuze.naam, state.pad()), kwargs={"gebruiker": wie}, key=key, width="stretch")
