@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from core.tekst import herkomst, tabellen
@@ -47,14 +48,14 @@ def basis() -> Basis:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _bronnen(path: str, versie: int) -> tuple[pd.DataFrame, pd.DataFrame, list[Bevinding]]:
+def _bronnen(path: str, versie: int) -> tuple[pd.DataFrame, pa.Table, list[Bevinding]]:
     base = _basis(path, versie)
     cijfers = herkomst.alle_cijfers(base)
-    return cijfers, tabellen.opmaak(cijfers, tabellen.FIGUREN), check_all(base)
+    return cijfers, tabellen.teksttabel(cijfers, tabellen.FIGUREN), check_all(base)
 
 
-def bronnen() -> tuple[pd.DataFrame, pd.DataFrame, list[Bevinding]]:
-    """All base figures (as stored and formatted) and the consistency findings: scenario-independent."""
+def bronnen() -> tuple[pd.DataFrame, pa.Table, list[Bevinding]]:
+    """All base figures (as stored, and formatted for the screen) and the consistency findings: scenario-independent."""
     return _bronnen(pad(), data_versie())
 
 

@@ -13,7 +13,7 @@ from core.export import bestandsnamen, grafieken, samenvatting, snippet
 from core.export import tabellen as exporttabellen
 from core.model.kerncijfers import Kerncijfer
 from core.tekst import formatting as fmt
-from core.tekst.tabellen import opmaak
+from core.tekst.tabellen import teksttabel
 from ui import downloads, state
 
 
@@ -98,7 +98,7 @@ def tabeldownloads(onderwerp: str, bladen: dict[str, tuple[pd.DataFrame, dict]])
 
 def tabel(frame: pd.DataFrame, kolommen: dict) -> None:
     """Show ``frame`` with Dutch headers and Dutch-formatted values."""
-    st.dataframe(opmaak(frame, kolommen), hide_index=True, width="stretch")
+    st.dataframe(teksttabel(frame, kolommen), hide_index=True, width="stretch")
 
 
 def bron(tekst: str) -> None:
