@@ -11,6 +11,7 @@ toegang.aanmelden()  # without a login configured: local single-user mode; else 
 
 downloads.begin_run()
 try:
+    state.start_run()
     state.open_link()
     basis = state.basis()
 except DataError as error:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
+
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
@@ -9,7 +12,7 @@ import streamlit as st
 from core.tekst import herkomst, tabellen
 from core import opslag
 from core.model.consistency import Bevinding, check_all
-from core.data import Basis, database_path, latest_versie, load_basis
+from core.data import DB_PATH_ENV, Basis, database_path, latest_versie, load_basis
 from core.opslag import OpgeslagenScenario
 from core.model.parameters import MULTISELECT, PARAMETERS
 from core.model.scenario import Scenario
@@ -20,6 +23,7 @@ GEOPEND_KEY = "_geopend"  # the saved scenario that is open, if any
 DATA_VERSIE_KEY = "_data_versie"  # a pinned data version (an opened saved scenario); None = newest
 LINK_MELDING_KEY = "_scenario_link_melding"
 LINK_PARAM = "scenario"
+NIEUWSTE_KEY = "_nieuwste_versie"  # the newest data version, looked up once per run by start_run
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -29,12 +33,30 @@ def _basis(path: str, versie: int) -> Basis:
     return load_basis(path, versie)
 
 
+@lru_cache(maxsize=8)
+def _pad(gekozen: str | None) -> str:
+    return str(database_path(gekozen))
+
+
 def pad() -> str:
-    return str(database_path())
+    """The database file (resolved once per value of $VERKENNER_DB, not on every call)."""
+    return _pad(os.environ.get(DB_PATH_ENV))
+
+
+def start_run() -> None:
+    """Look up the newest data version once per run: app.py calls this before anything reads data.
+
+    A page asks for the data version several times a run, and each query cost about a
+    millisecond of CPU (benchmarks/README.md). Code that stores a new data version during a
+    run and wants to show it in the same run calls this again.
+    """
+    st.session_state[NIEUWSTE_KEY] = latest_versie(pad())
 
 
 def nieuwste_versie() -> int:
-    return latest_versie(pad())
+    """The newest data version, as looked up at the start of this run."""
+    versie = st.session_state.get(NIEUWSTE_KEY)
+    return latest_versie(pad()) if versie is None else versie
 
 
 def data_versie() -> int:
