@@ -378,7 +378,7 @@ def prepare_database(workdir: Path) -> Path:
     return path
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.last", description=__doc__.splitlines()[0])
     parser.add_argument("--gebruikers", "--users", type=int, nargs="+", default=DEFAULT_USERS, help="aantallen gebruikers (standaard 10 25 50)")
     parser.add_argument("--duur", "--duration", type=float, default=DEFAULT_DURATION_S, help=f"seconden per meting (standaard {DEFAULT_DURATION_S})")
@@ -390,6 +390,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--interval", type=float, default=DEFAULT_INTERVAL_S, help=f"seconden tussen twee zetten van een gebruiker (standaard {DEFAULT_INTERVAL_S:g})")
     parser.add_argument("--opstart", "--ramp", type=float, default=DEFAULT_RAMP_S, help=f"seconden waarover de gebruikers hun pagina openen (standaard {DEFAULT_RAMP_S:g})")
     parser.add_argument("--seed", type=int, default=12, help="zaad van de toevallige waarden en momenten")
+    return parser
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = build_parser()
     args = parser.parse_args(argv)
     if min(args.gebruikers) < 1 or min(args.processen) < 1 or args.duur <= 0 or args.interval <= 0 or args.opstart < 0:
         parser.error("aantallen moeten minstens 1 zijn, duur en interval positief")

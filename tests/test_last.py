@@ -87,3 +87,11 @@ def test_a_short_load_phase_answers_every_move(deployment):
     assert phase.unanswered == 0
     assert {name for name, _move in phase.moves} == {"Overzicht", "Taakstelling"}
     assert phase.app_cpu > 0 and phase.peak_rss_mb > 0
+
+
+def test_readme_documents_the_benchmark_and_each_option():
+    readme = (servers.ROOT / "README.md").read_text(encoding="utf-8")
+    assert "python -m benchmarks.last" in readme
+    for action in last.build_parser()._actions:
+        if action.option_strings and action.dest != "help":
+            assert f"`{action.option_strings[0]}" in readme, action.option_strings[0]
