@@ -82,6 +82,7 @@ class Phase:
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
     app_cpu: float = 0.0  # CPU seconds of the app processes
+    app_cpu_per_process: list[float] = field(default_factory=list)  # how the proxy spread the users
     proxy_cpu: float = 0.0
     client_cpu: float = 0.0  # this process: the simulated users
     peak_rss_mb: float = 0.0  # the app processes together
@@ -113,32 +114,31 @@ def _processes(pids: list[int]) -> list[psutil.Process]:
     return found
 
 
-def _cpu_seconds(processes: list[psutil.Process]) -> float:
+def _total(processes: list[psutil.Process], measure: Callable[[psutil.Process], float]) -> float:
+    """``measure`` summed over the processes; one that has ended counts as nothing."""
     total = 0.0
     for process in processes:
         try:
-            times = process.cpu_times()
-            total += times.user + times.system
+            total += measure(process)
         except psutil.Error:
             pass
     return total
 
 
+def _cpu_seconds(processes: list[psutil.Process]) -> float:
+    return _total(processes, lambda process: sum(process.cpu_times()[:2]))  # user + system
+
+
 def _rss_mb(processes: list[psutil.Process]) -> float:
-    total = 0
-    for process in processes:
-        try:
-            total += process.memory_info().rss
-        except psutil.Error:
-            pass
-    return total / 1024**2
+    return _total(processes, lambda process: process.memory_info().rss) / 1024**2
 
 
 @contextmanager
 def resources(deployment: servers.Deployment, phase: Phase) -> Iterator[None]:
     """CPU seconds of the app, proxy and client processes over the block, and the app's peak memory."""
-    apps, proxies, client = _processes(deployment.app_pids), _processes(deployment.proxy_pids), [psutil.Process()]
-    before = [_cpu_seconds(apps), _cpu_seconds(proxies), _cpu_seconds(client)]
+    groups = [_processes([pid]) for pid in deployment.app_pids] + [_processes(deployment.proxy_pids), [psutil.Process()]]
+    apps = [process for group in groups[:-2] for process in group]
+    before = [_cpu_seconds(group) for group in groups]
     start = time.perf_counter()
     stop = threading.Event()
 
@@ -155,9 +155,9 @@ def resources(deployment: servers.Deployment, phase: Phase) -> Iterator[None]:
         stop.set()
         sampler.join()
         phase.seconds = time.perf_counter() - start
-        phase.app_cpu, phase.proxy_cpu, phase.client_cpu = (
-            after - earlier for after, earlier in zip([_cpu_seconds(apps), _cpu_seconds(proxies), _cpu_seconds(client)], before)
-        )
+        used = [_cpu_seconds(group) - earlier for group, earlier in zip(groups, before)]
+        phase.app_cpu_per_process, (phase.proxy_cpu, phase.client_cpu) = used[:-2], used[-2:]
+        phase.app_cpu = sum(phase.app_cpu_per_process)
 
 
 # --- the simulated users ----------------------------------------------------------------
@@ -277,6 +277,9 @@ def print_phase(phase: Phase) -> None:
         fmt_s(p(phase.opened, 0.95)), fmt_s(phase.app_cpu / len(latencies)) if latencies else "-", cores(phase.app_cpu), cores(phase.proxy_cpu), cores(phase.client_cpu),
         f"{phase.peak_rss_mb:.0f} MB",
     ), flush=True)  # fmt: skip
+    if len(phase.app_cpu_per_process) > 1 and phase.app_cpu > 0:
+        shares = " / ".join(f"{cpu / phase.app_cpu * 100:.0f}%" for cpu in phase.app_cpu_per_process)
+        print(f"    CPU per app-proces: {shares} (hoe de proxy de gebruikers verdeelde)")
     for failure in phase.open_failures[:3]:
         print(f"    pagina niet geopend: {failure}")
     for error in sorted(set(phase.errors))[:3]:
