@@ -1,76 +1,33 @@
-"""Start an app for a benchmark: N ``streamlit run`` processes, behind nginx when N > 1.
+"""Start an app for a benchmark: one ``streamlit run`` process, or N behind nginx.
 
-A minimal launcher for the benchmarks only. The production set-up (proxy configuration with
-security headers, health checks, one shared cookie secret, a shared database) is a separate
-piece of work; when it lands, ``start`` is the one function to point at it: the benchmark
-only needs the address users connect to and the ids of the app processes to measure.
+Both run exactly as production does: one process is started with ``deploy.proces.command``,
+several with the production launcher ``deploy.cluster.Cluster`` (nginx with sticky sessions
+and WebSockets, one cookie secret). The benchmark only needs the address users connect to and
+the ids of the processes to measure.
 
 Each process gets its own copy of the database file: two processes cannot yet open one
 DuckDB file read-write together (issue 9). The benchmark writes nothing, so the copies stay
-identical.
+identical. When the store can be shared, pass ``database`` to ``Cluster`` instead.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from deploy import proces
+from deploy.cluster import Cluster, ClusterFout, vrije_poort
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_TIMEOUT_S = 60
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
-
-# Sticky sessions without nginx-plus: the first response sets a random route cookie (the
-# request id) and the upstream is chosen by hashing it, so every later request of that browser
-# (the WebSocket, media, uploads) reaches the same process, where its session state lives.
-NGINX_CONF = """\
-worker_processes 1;
-{user}
-error_log {dir}/nginx-error.log warn;
-pid {dir}/nginx.pid;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {dir}/body;
-    proxy_temp_path {dir}/proxy;
-    fastcgi_temp_path {dir}/fastcgi;
-    uwsgi_temp_path {dir}/uwsgi;
-    scgi_temp_path {dir}/scgi;
-
-    map $http_upgrade $connection_upgrade {{ default upgrade; "" close; }}
-    map $cookie_verkenner_route $verkenner_route {{ "" $request_id; default $cookie_verkenner_route; }}
-    map $cookie_verkenner_route $verkenner_route_cookie {{
-        "" "verkenner_route=$request_id; Path=/; HttpOnly; SameSite=Lax";
-        default "";
-    }}
-    upstream verkenner {{
-        hash $verkenner_route consistent;
-{servers}
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        location / {{
-            proxy_pass http://verkenner;
-            proxy_http_version 1.1;
-            proxy_set_header Host $http_host;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_read_timeout 1h;
-            proxy_buffering off;
-            add_header Set-Cookie $verkenner_route_cookie;
-        }}
-    }}
-}}
-"""
 
 
 class StartError(Exception):
@@ -84,12 +41,6 @@ class Deployment:
     url: str
     app_pids: list[int]
     proxy_pids: list[int] = field(default_factory=list)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _tail(log: Path, lines: int = 30) -> str:
@@ -138,38 +89,11 @@ def streamlit_process(app: Path, workdir: Path, name: str, database: Path | None
         own = workdir / f"{name}.duckdb"
         shutil.copyfile(database, own)
         env["VERKENNER_DB"] = str(own)
-    port = free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(app),
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
+    port = vrije_poort()
     log = workdir / f"{name}.log"
-    with _process(command, log, env) as process:
+    with _process(proces.command(port, app=app), log, env) as process:
         url = f"http://127.0.0.1:{port}"
         wait_until_healthy(url, process, log)
-        yield url, process.pid
-
-
-@contextmanager
-def nginx(upstreams: list[str], workdir: Path) -> Iterator[tuple[str, int]]:
-    """Debian's nginx on a free port in front of ``upstreams`` (sticky, WebSockets); yields (url, pid)."""
-    if NGINX is None:
-        raise StartError("nginx is niet geïnstalleerd (apt-get install nginx).")
-    port = free_port()
-    servers = "\n".join(f"        server {u.removeprefix('http://')};" for u in upstreams)
-    user = "user root;" if os.geteuid() == 0 else ""  # nginx started by root would switch to nobody
-    conf = workdir / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(user=user, dir=workdir, servers=servers, port=port))
-    log = workdir / "nginx.log"
-    with _process([NGINX, "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"], log) as process:
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_healthy(url, process, workdir / "nginx-error.log")
-        except StartError as error:
-            raise StartError(f"{error}\n{_tail(log)}") from None
         yield url, process.pid
 
 
@@ -178,11 +102,24 @@ def start(app: Path, processes: int, workdir: Path, database: Path | None = None
     """Run ``app`` in ``processes`` processes; behind nginx when ``proxy`` (default: more than one)."""
     proxy = processes > 1 if proxy is None else proxy
     workdir.mkdir(parents=True, exist_ok=True)
-    with ExitStack() as stack:
-        started = [stack.enter_context(streamlit_process(app, workdir, f"proces-{i + 1}", database)) for i in range(processes)]
-        urls, pids = [url for url, _ in started], [pid for _, pid in started]
-        if not proxy:
-            yield Deployment(urls[0], pids)
-            return
-        url, proxy_pid = stack.enter_context(nginx(urls, workdir))
-        yield Deployment(url, pids, [proxy_pid])
+    if not proxy:
+        if processes != 1:
+            raise StartError("Meer dan één proces kan alleen achter de proxy.")
+        with streamlit_process(app, workdir, "proces-1", database) as (url, pid):
+            yield Deployment(url, [pid])
+        return
+    if NGINX is None:
+        raise StartError("nginx is niet geïnstalleerd (apt-get install nginx).")
+    if database is not None:  # the cluster gives process i the file app-<i>.duckdb in its folder
+        for i in range(processes):
+            shutil.copyfile(database, workdir / f"app-{i + 1}.duckdb")
+    # No supervisor: under load a slow health check must not get a process replaced mid-measurement.
+    cluster = Cluster(processen=processes, werkmap=workdir, database_per_proces=True, app=app, bewaken=False)
+    try:
+        cluster.start()
+    except ClusterFout as error:
+        raise StartError(str(error)) from None
+    try:
+        yield Deployment(cluster.url, cluster.pids, [cluster.nginx.pid])
+    finally:
+        cluster.stop()
