@@ -448,3 +448,228 @@ PERSONEN_PER_GROOT_HUISHOUDEN = 6
 # The run-out year of the reserve is searched up to here, whatever the horizon shown:
 # a headline never says "not before the end of the chart".
 REKENHORIZON = int(PARAMETERS_BY_NAME["eind_jaar"].maximum)
+
+
+# --- Risk and uncertainty (issue 11): the simulation's spreads, policy risks, opvang budgets ----
+# One block, appended to PARAMETERS below, so this table stays the one place for every assumption.
+ONZEKERHEID = "Onzekerheid (simulatie)"
+BELEIDSRISICO = "Beleidsrisico's"
+OPVANG_BUDGETTEN = "Opvang en integratie"
+BELEIDSKADER = "Beleidskader Nieuwe Stadsgezichten 2024-2027"
+
+
+def _procentpunt(value) -> str:
+    return f"± {fmt.getal(value, 1).removesuffix(',0')} procentpunt"
+
+
+def _ingang(value) -> str:
+    """A date stored as a year and a half (2027.0, 2027.5) so it fits a select slider."""
+    return fmt.datum(f"{int(value)}-{'07' if value % 1 else '01'}-01")
+
+
+def _bandbreedte(naam: str, label: str, kort: str, bron: str, onderbouwing: str, toelichting: str) -> Parameter:
+    return Parameter(
+        naam=naam, label=label, kort=kort, bron=bron, onderbouwing=onderbouwing, toelichting=toelichting,
+        eenheid="procentpunt", standaard=1.0, groep=ONZEKERHEID, widget=SELECT_SLIDER, minimum=0.0, maximum=5.0,
+        stap=0.1, weergave=_procentpunt, soort="aanname",
+    )
+
+
+def _spreiding(naam: str, label: str, kort: str, standaard: int, bron: str, onderbouwing: str, toelichting: str) -> Parameter:
+    return Parameter(
+        naam=naam, label=label, kort=kort, bron=bron, onderbouwing=onderbouwing, toelichting=toelichting,
+        eenheid="procent per halfjaar", standaard=standaard, groep=ONZEKERHEID, widget=SLIDER, minimum=0, maximum=60,
+        stap=1, slider_format="%d%%", weergave=lambda v: fmt.procent(v, 0), soort="afgeleid",
+    )
+
+
+RISICO_PARAMETERS: tuple[Parameter, ...] = (
+    _spreiding(
+        naam="spreiding_taakstelling_pct",
+        label="Spreiding toekomstige taakstellingen",
+        kort="spreiding van de taakstelling",
+        standaard=19,
+        bron="landelijke taakstelling per halfjaar 2022-2025 (Rijk; landelijke bekendmakingen, niet in de brondocumenten)",
+        onderbouwing=(
+            "Afgeleid: de standaardafwijking van de logaritme van de landelijke taakstellingen van de 2e helft van "
+            "2022 tot en met de 2e helft van 2025 (13.500 tot 21.200 per halfjaar) is 19%. Kleiner kiezen maakt de "
+            "kansen zekerder dan de geschiedenis rechtvaardigt."
+        ),
+        toelichting=(
+            "Hoeveel een nog niet vastgestelde taakstelling per halfjaar kan afwijken van het scenario "
+            "(lognormaal, middelste uitkomst gelijk aan het scenario, elk halfjaar een eigen trekking)."
+        ),
+    ),
+    _spreiding(
+        naam="spreiding_realisatie_pct",
+        label="Spreiding realisatie per halfjaar",
+        kort="spreiding van de realisatie",
+        standaard=11,
+        bron=f"{PROVINCIE}, bevindingen 2e helft 2025; {RAADSINFORMATIEBRIEF}",
+        onderbouwing=(
+            "Afgeleid: de standaardafwijking van de logaritme van de gerealiseerde halfjaren (116, 95 en 96 "
+            "personen) is 11%."
+        ),
+        toelichting=(
+            "Hoeveel de huisvesting per halfjaar kan afwijken van het tempo in het scenario "
+            "(lognormaal, middelste uitkomst gelijk aan het tempo, elk halfjaar een eigen trekking)."
+        ),
+    ),
+    _bandbreedte(
+        naam="bandbreedte_du_mo_indexatie",
+        label="Bandbreedte DU MO-indexatie",
+        kort="bandbreedte van de DU MO-indexatie",
+        bron=f"{REGIOBEGROTING}, §4.1 (Compensatie DU MO 2025 en 2026)",
+        onderbouwing=(
+            "Aanname: de bronnen noemen geen spreiding. De regiobegroting boekt als inleg van de DU MO-indexatie "
+            "€ 130.861 (2025) en € 98.147 (2026), ongeveer 3,7% en 2,7% van de DU MO-bijdrage: een verschil van "
+            "ongeveer 1 procentpunt."
+        ),
+        toelichting=(
+            "De simulatie trekt per toekomst één DU MO-indexatie, gelijk verdeeld binnen deze afstand rond het "
+            "scenario, en past die elk jaar toe."
+        ),
+    ),
+    _bandbreedte(
+        naam="bandbreedte_zorgkosten_groei",
+        label="Bandbreedte zorgkostengroei",
+        kort="bandbreedte van de zorgkostengroei",
+        bron=f"{REGIOBEGROTING}, §4.2.1",
+        onderbouwing=(
+            "Aanname: de regiobegroting zegt dat de tarieven jaarlijks worden geïndexeerd en dat de druk op Beschermd "
+            "Thuis aanhoudt, maar noemt geen percentage; dezelfde bandbreedte als de DU MO-indexatie."
+        ),
+        toelichting=(
+            "De simulatie trekt per toekomst één zorgkostengroei, gelijk verdeeld binnen deze afstand rond het "
+            "scenario, en past die elk jaar toe."
+        ),
+    ),
+    Parameter(
+        naam="simulatie_seed",
+        label="Startgetal van de simulatie (seed)",
+        kort="startgetal van de simulatie",
+        eenheid="getal",
+        standaard=0,
+        groep=ONZEKERHEID,
+        widget=SLIDER,
+        minimum=0,
+        maximum=999,
+        stap=1,
+        slider_format="%d",
+        weergave=str,
+        soort="aanname",
+        bron="modelkeuze",
+        onderbouwing=(
+            "Hetzelfde startgetal en scenario geven precies dezelfde kansen. Een ander startgetal geeft andere "
+            "gesimuleerde toekomsten; verschillen van meer dan een procentpunt wijzen op toeval."
+        ),
+        toelichting="Het startgetal van de toevalsgenerator van de simulatie op de pagina Risico's.",
+    ),
+    Parameter(
+        naam="wetsvoorstel_36831",
+        label="Wetsvoorstel 36831: geen voorrang meer voor statushouders",
+        kort="wetsvoorstel 36831",
+        eenheid="ja/nee",
+        standaard=False,
+        groep=BELEIDSRISICO,
+        widget=TOGGLE,
+        soort="aanname",
+        bron="wetsvoorstel 36831 (landelijk beleidsrisico, niet in de brondocumenten)",
+        onderbouwing=(
+            "Basis: het wetsvoorstel geldt niet. Het beëindigt de voorrang van statushouders bij woningtoewijzing; "
+            "volgens het beleidskader horen statushouders nu bij de woonurgenten met voorrang."
+        ),
+        toelichting=(
+            "Aan: vanaf de ingangsdatum valt een deel van de plaatsingen via urgentie weg; het tempo daalt met "
+            "aandeel via urgentie × korting."
+        ),
+    ),
+    Parameter(
+        naam="wetsvoorstel_36831_ingang",
+        label="Wetsvoorstel 36831: ingangsdatum",
+        kort="ingangsdatum van wetsvoorstel 36831",
+        eenheid="datum (begin van een halfjaar)",
+        standaard=2027.0,
+        groep=BELEIDSRISICO,
+        widget=SELECT_SLIDER,
+        minimum=2026.5,
+        maximum=2035.0,
+        stap=0.5,
+        weergave=_ingang,
+        soort="aanname",
+        bron="modelkeuze",
+        onderbouwing="Aanname: een ingangsdatum staat niet vast.",
+        toelichting="Vanaf het halfjaar dat op of na deze datum begint, geldt de korting op het tempo.",
+    ),
+    Parameter(
+        naam="wetsvoorstel_36831_aandeel_urgent",
+        label="Wetsvoorstel 36831: aandeel plaatsingen via urgentie",
+        kort="aandeel plaatsingen via urgentie",
+        eenheid="aandeel",
+        standaard=1.0,
+        groep=BELEIDSRISICO,
+        widget=SELECT_SLIDER,
+        minimum=0.0,
+        maximum=1.0,
+        stap=0.05,
+        weergave=fmt.aandeel,
+        soort="afgeleid",
+        bron=f"{BELEIDSKADER}, Huisvesting statushouders",
+        citaat=(
+            "Statushouders behoren tot de doelgroep woonurgenten met voorrang op een sociale huurwoning. (...) "
+            "Statushouders maken onderdeel uit van de 500 woningzoekenden die via bemiddeling een woning krijgen "
+            "toegewezen."
+        ),
+        onderbouwing="Afgeleid: volgens het beleidskader lopen alle plaatsingen van statushouders via urgentie en bemiddeling.",
+        toelichting="Deel van de plaatsingen van statushouders dat via urgentie en bemiddeling loopt.",
+    ),
+    Parameter(
+        naam="wetsvoorstel_36831_korting_pct",
+        label="Wetsvoorstel 36831: korting op plaatsingen via urgentie",
+        kort="korting op plaatsingen via urgentie",
+        eenheid="procent",
+        standaard=50,
+        groep=BELEIDSRISICO,
+        widget=SLIDER,
+        minimum=0,
+        maximum=100,
+        stap=5,
+        slider_format="%d%%",
+        weergave=lambda v: fmt.procent(v, 0),
+        soort="aanname",
+        bron="modelkeuze",
+        onderbouwing=(
+            "Aanname: onbekend hoeveel plaatsingen wegvallen. Zonder voorrang zoeken statushouders mee met reguliere "
+            "woningzoekenden; hun zoekduur was 24 maanden in 2023 (beleidskader)."
+        ),
+        toelichting="Hoeveel procent van de plaatsingen via urgentie wegvalt zodra het wetsvoorstel geldt.",
+    ),
+    Parameter(
+        naam="kosten_per_extra_statushouder",
+        label="Kosten per extra gehuisveste statushouder",
+        kort="kosten per extra statushouder",
+        eenheid="euro per persoon",
+        standaard=3_250,
+        groep=OPVANG_BUDGETTEN,
+        widget=SELECT_SLIDER,
+        minimum=0,
+        maximum=15_000,
+        stap=250,
+        weergave=fmt.euro,
+        soort="aanname",
+        bron=f"{BELEIDSKADER}, Financiën, tabel 3",
+        onderbouwing=(
+            "Geen cijfer in de bronnen. Afgeleid als gemiddelde: de budgetten Inburgering (€ 525.191) en "
+            "VluchtelingenWerk (€ 94.220) voor 2026 gedeeld door de 192 statushouders die het basisscenario in 2026 "
+            "huisvest: ongeveer € 3.250."
+        ),
+        toelichting=(
+            "Gemeentelijke kosten (begeleiding, uitvoering inburgering) van elke statushouder die in een jaar meer "
+            "wordt gehuisvest dan in het basisscenario; de specifieke uitkering Wet Inburgering betaalt de "
+            "inburgering zelf."
+        ),
+    ),
+)
+
+PARAMETERS = PARAMETERS + RISICO_PARAMETERS
+PARAMETERS_BY_NAME = {p.naam: p for p in PARAMETERS}

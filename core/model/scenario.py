@@ -32,6 +32,17 @@ class Scenario:
     dno_uitstel_jaren: int = _default("dno_uitstel_jaren")
     reserve_na_centrumregeling: int = _default("reserve_na_centrumregeling")
     eind_jaar: int = _default("eind_jaar")
+    # --- risk and uncertainty (issue 11): the simulation's spreads, policy risks, opvang budgets ---
+    spreiding_taakstelling_pct: int = _default("spreiding_taakstelling_pct")
+    spreiding_realisatie_pct: int = _default("spreiding_realisatie_pct")
+    bandbreedte_du_mo_indexatie: float = _default("bandbreedte_du_mo_indexatie")
+    bandbreedte_zorgkosten_groei: float = _default("bandbreedte_zorgkosten_groei")
+    simulatie_seed: int = _default("simulatie_seed")
+    wetsvoorstel_36831: bool = _default("wetsvoorstel_36831")
+    wetsvoorstel_36831_ingang: float = _default("wetsvoorstel_36831_ingang")
+    wetsvoorstel_36831_aandeel_urgent: float = _default("wetsvoorstel_36831_aandeel_urgent")
+    wetsvoorstel_36831_korting_pct: int = _default("wetsvoorstel_36831_korting_pct")
+    kosten_per_extra_statushouder: int = _default("kosten_per_extra_statushouder")
 
     def __post_init__(self) -> None:
         if not isinstance(self.eenmalig, frozenset):

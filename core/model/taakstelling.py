@@ -20,6 +20,7 @@ from functools import lru_cache
 import pandas as pd
 
 from core.data import Basis
+from core.model import beleid
 from core.model.normpad import eerste_beleidsarme_periode, normen, plan_gemeente
 from core.model.parameters import LEZING_B, PERSONEN_PER_GROOT_HUISHOUDEN
 from core.model.periode import begindatum, deadline, periodes, volgende_periode, vorige_periode
@@ -109,14 +110,15 @@ def eerste_periode(cijfers: dict[str, dict[str, int]]) -> str:
     return min(p for p, c in cijfers.items() if "taakstelling" in c or "realisatie" in c)
 
 
-def plaatsingen(opgave: int, scenario: Scenario, har_budget: float) -> tuple[int, int, float, int]:
+def plaatsingen(opgave: int, scenario: Scenario, har_budget: float, capaciteit: int | None = None) -> tuple[int, int, float, int]:
     """Persons housed in a forecast half year: (realisatie, HAR+ households, HAR+ cost, not placed).
 
-    Capacity is the scenario's pace. Without the 2026 huurtoeslag rules the large-family
-    share of placements is only housed where HAR+ money pays for it (budget / cost per
-    household, whole households of six persons), the rest waits.
+    Capacity is the scenario's pace, or ``capaciteit`` (the pace after policy switches,
+    core.model.beleid). Without the 2026 huurtoeslag rules the large-family share of
+    placements is only housed where HAR+ money pays for it (budget / cost per household,
+    whole households of six persons), the rest waits.
     """
-    gepland = min(opgave, scenario.huisvesting_per_halfjaar)
+    gepland = min(opgave, scenario.huisvesting_per_halfjaar if capaciteit is None else capaciteit)
     if scenario.huurtoeslag_grote_gezinnen:
         return gepland, 0, 0.0, 0
     groot = round(gepland * scenario.aandeel_grote_gezinnen)
@@ -175,7 +177,7 @@ def taakstelling_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
             taak, real, eind, status = _gemeld(basis, known, periode, scenario, begin)
         else:
             taak = known.get("taakstelling", toekomst)
-            real, *extra = plaatsingen(begin + taak, scenario, budget)
+            real, *extra = plaatsingen(begin + taak, scenario, budget, beleid.tempo(scenario, periode))
             budget -= extra[1]
             eind = begin + taak - real
             status = PROGNOSE
