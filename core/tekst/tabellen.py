@@ -176,3 +176,70 @@ def teksttabel(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pa.Table:
 def met_koppen(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFrame:
     """``frame`` with Dutch headers and its values kept as they are (numbers stay numbers), for export."""
     return frame[list(kolommen)].rename(columns={column: k.kop for column, k in kolommen.items()})
+
+
+# --- Risico's and Budgetten pages (issue 11) ------------------------------------------------------
+KANS = Soort(lambda v: fmt.aandeel(v, 1), "0.0%")  # a probability or share as a fraction
+
+KANSEN = {
+    "deadline": Kolom("Deadline", DATUM),
+    "norm": Kolom("Norm Provincie (max.)", GETAL),
+    "kans_norm": Kolom("Kans norm gehaald", KANS),
+    "kans_escalatie": Kolom("Kans opschaling voorbij trede 2 (uiterlijk dan)", KANS),
+}
+
+
+def _percentielen(sleutel: str, kop: str, soort: Soort) -> dict[str, Kolom]:
+    """The fan chart's table: P10, P25, median, P75, P90 per half year or year."""
+    koppen = {"p10": "P10", "p25": "P25", "p50": "Mediaan", "p75": "P75", "p90": "P90"}
+    return {sleutel: Kolom(kop), **{k: Kolom(v, soort) for k, v in koppen.items()}}
+
+
+ACHTERSTAND_PERCENTIELEN = _percentielen("periode", "Halfjaar", GETAL)
+RESERVE_PERCENTIELEN = _percentielen("jaar", "Jaar", EURO)
+
+OPRAAKJAREN = {"jaar": Kolom("Reserve raakt op in"), "aandeel": Kolom("Deel van de gesimuleerde toekomsten", KANS)}
+
+GEVOELIGHEID = {
+    "aanname": Kolom("Aanname"),
+    "laag": Kolom("Laagste waarde"),
+    "bij_laag": Kolom("Uitkomst bij laagste waarde"),
+    "hoog": Kolom("Hoogste waarde"),
+    "bij_hoog": Kolom("Uitkomst bij hoogste waarde"),
+    "uitslag": Kolom("Verschil", GETAL),
+}
+
+VERDELINGEN = {
+    "grootheid": Kolom("Wat varieert"),
+    "verdeling": Kolom("Verdeling"),
+    "aanname": Kolom("Aanname (zijbalk)"),
+    "waarom": Kolom("Waarom deze verdeling"),
+}
+
+
+def budget_kolommen(jaren: list[str]) -> dict[str, Kolom]:
+    """The beleidskader's budget tables side by side: one column per year."""
+    return {
+        "sleutel": Kolom("Budget"),
+        "label": Kolom("Naam"),
+        **{jaar: Kolom(jaar, EURO) for jaar in jaren},
+        "raming": Kolom("Raming", JA_NEE),
+        "beweegt_met": Kolom("Beweegt mee met"),
+        "toelichting": Kolom("Toelichting"),
+    }
+
+
+BUDGET_PROGNOSE = {
+    "jaar": Kolom("Jaar"),
+    "soort": Kolom("Soort"),
+    "gehuisvest": Kolom("Gehuisvest (scenario)", GETAL),
+    "gehuisvest_basis": Kolom("Gehuisvest (basis)", GETAL),
+    "extra_kosten": Kolom("Extra kosten", EURO),
+    "su_scenario": Kolom("SU Wet Inburgering (scenario)", EURO),
+    "faciliteiten_scenario": Kolom("Faciliteitenbesluit (scenario)", EURO),
+    "tekort": Kolom("Tekort reguliere budgetten", EURO),
+    "onttrekking": Kolom("Uit Reserve Vreemdelingen", EURO),
+    "niet_gedekt": Kolom("Niet gedekt", EURO),
+    "boven_plafond": Kolom("Boven plafond, niet te behouden", EURO),
+    "reserve_eind": Kolom("Reserve Vreemdelingen eind jaar", EURO),
+}

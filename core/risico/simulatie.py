@@ -1,0 +1,425 @@
+"""Monte Carlo simulation of the achterstand and the reserve: how likely is each outcome.
+
+The deterministic model gives the inputs; the simulation varies them around it:
+- a future taakstelling without an official figure: lognormal around the model's figure
+  (``spreiding_taakstelling_pct``, one draw per half year and path);
+- the placements per half year: lognormal around the model's pace, after policy switches
+  (``spreiding_realisatie_pct``, one draw per half year and path);
+- the DU MO indexation and the care-cost growth: uniform within ± a bandwidth around the
+  scenario's rate (one draw per path, applied in every year).
+The stock-flow rule and the HAR+ rule are the model's (core.model.taakstelling), applied to
+all paths at once with numpy. The reserve of a path is the model's reserve plus the effect of
+that path's rates on the model's own begroting lines. With every spread at zero each path is
+the deterministic projection (tests/test_risico.py checks that for a table of scenarios).
+Random numbers come from one seeded generator: the same seed and scenario give the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from core.data import Basis
+from core.model import beleid
+from core.model.parameters import PARAMETERS_BY_NAME, PERSONEN_PER_GROOT_HUISHOUDEN
+from core.model.periode import periodes as alle_periodes
+from core.model.reserve import _regels_per_jaar as regels_per_jaar
+from core.model.reserve import reserve_rijen
+from core.model.scenario import Scenario
+from core.model.taakstelling import taakstelling_rijen
+
+PADEN = 10_000
+# Run-out years are looked for as far as the horizon control goes (2040).
+HORIZON = int(PARAMETERS_BY_NAME["eind_jaar"].maximum)
+PERCENTIELEN = (10, 25, 50, 75, 90)
+KOLOMMEN = tuple(f"p{p}" for p in PERCENTIELEN)
+
+
+# --- the model's inputs and the random draws ---------------------------------------------------
+
+
+def lang(scenario: Scenario) -> Scenario:
+    """The scenario with the horizon at its maximum: the reserve's run-out year is looked for up to 2040."""
+    return scenario if scenario.eind_jaar == HORIZON else scenario.met(eind_jaar=HORIZON)
+
+
+@dataclass(frozen=True)
+class Halfjaren:
+    """The deterministic model's inputs per forecast half year, up to the scenario's horizon.
+
+    Tuples, so that two scenarios with the same inputs share cached results.
+    """
+
+    periodes: tuple[str, ...]
+    taakstelling: tuple[int, ...]  # the model's taakstelling
+    vast: tuple[bool, ...]  # True: set by the Rijk (a stored figure), not varied
+    tempo: tuple[int, ...]  # the model's pace after policy switches
+    factor: tuple[float, ...]  # share of a pace left after policy switches (core.model.beleid)
+    norm: tuple[int | None, ...]  # maximum achterstand at the half year's end; None where there is none
+    begin: int  # achterstand at the start of the first forecast half year
+    trekkingen: int  # half years drawn for: up to HORIZON, so a path is the same whatever the horizon
+
+    @property
+    def deadline_rijen(self) -> list[int]:
+        """The half years (indices) that end with a norm."""
+        return [i for i, n in enumerate(self.norm) if n is not None]
+
+
+@dataclass(frozen=True)
+class Regels:
+    """The scenario's assumptions the achterstand simulation reads besides the half-year inputs."""
+
+    huurtoeslag_grote_gezinnen: bool
+    aandeel_grote_gezinnen: float
+    har_plus_budget: float
+    har_plus_kosten_per_huishouden: float
+    spreiding_taakstelling_pct: float
+    spreiding_realisatie_pct: float
+
+    @classmethod
+    def van(cls, scenario: Scenario) -> Regels:
+        return cls(**{f: getattr(scenario, f) for f in cls.__dataclass_fields__})
+
+    @property
+    def monotoon(self) -> bool:
+        """More capacity never means fewer placements: true unless a limited HAR+ budget is spent over time."""
+        return self.huurtoeslag_grote_gezinnen or self.har_plus_budget < self.har_plus_kosten_per_huishouden
+
+
+@lru_cache(maxsize=64)
+def halfjaren(scenario: Scenario, basis: Basis) -> Halfjaren:
+    prognose = [r for r in taakstelling_rijen(scenario, basis) if r["soort"] == "prognose"]
+    periodes = tuple(r["periode"] for r in prognose)
+    return Halfjaren(
+        periodes=periodes,
+        taakstelling=tuple(int(r["taakstelling"]) for r in prognose),
+        vast=tuple("taakstelling" in basis.halfjaarcijfers.get(p, {}) for p in periodes),
+        tempo=tuple(beleid.tempo(scenario, p) for p in periodes),
+        factor=tuple(beleid.tempo_factor(scenario, p) for p in periodes),
+        norm=tuple(None if r["norm_achterstand"] is None else int(r["norm_achterstand"]) for r in prognose),
+        begin=int(prognose[0]["achterstand_begin"]),
+        trekkingen=len(alle_periodes(periodes[0], HORIZON)),
+    )
+
+
+def _vast_array(values, dtype) -> np.ndarray:
+    array = np.array(values, dtype=dtype)
+    array.setflags(write=False)  # cached and shared: never changed in place
+    return array
+
+
+@dataclass(frozen=True, eq=False)
+class Trekkingen:
+    """Standard random numbers for every path; the spreads scale them. Rows are half years."""
+
+    taakstelling: np.ndarray  # (half years, paths), standard normal
+    realisatie: np.ndarray  # (half years, paths), standard normal
+    du_mo: np.ndarray  # (paths,), uniform on [-1, 1]
+    zorgkosten: np.ndarray  # (paths,), uniform on [-1, 1]
+
+
+@lru_cache(maxsize=8)
+def trekkingen(seed: int, paden: int, halfjaren: int) -> Trekkingen:
+    """The same seed gives the same numbers, whatever the scenario (so paces can be compared path by path)."""
+    rng = np.random.default_rng(seed)
+    return Trekkingen(
+        taakstelling=_vast_array(rng.standard_normal((halfjaren, paden)), float),
+        realisatie=_vast_array(rng.standard_normal((halfjaren, paden)), float),
+        du_mo=_vast_array(rng.uniform(-1.0, 1.0, paden), float),
+        zorgkosten=_vast_array(rng.uniform(-1.0, 1.0, paden), float),
+    )
+
+
+@lru_cache(maxsize=16)
+def _lognormaal(seed: int, paden: int, halfjaren: int, soort: str, spreiding_pct: float) -> np.ndarray | float:
+    """Multipliers with median 1, exp(sigma * z), for one kind of draw; exactly 1 without spread.
+
+    Cached: a slider move that keeps the spreads reuses them.
+    """
+    if spreiding_pct == 0:
+        return 1.0
+    return _vast_array(np.exp(spreiding_pct / 100 * getattr(trekkingen(seed, paden, halfjaren), soort)), float)
+
+
+@lru_cache(maxsize=16)
+def gesimuleerde_taakstelling(h: Halfjaren, spreiding_pct: float, seed: int, paden: int) -> np.ndarray:
+    """(half years, paths): stored taakstellingen as they are, the others varied around the model's."""
+    model = np.array(h.taakstelling, dtype=float)[:, None]
+    factor = _lognormaal(seed, paden, h.trekkingen, "taakstelling", spreiding_pct)
+    varied = np.rint(model * (factor if np.isscalar(factor) else factor[: len(h.periodes)]))
+    return _vast_array(np.where(np.array(h.vast)[:, None], model, varied), float)
+
+
+def capaciteit(h: Halfjaren, spreiding_pct: float, seed: int, paden: int, tempo: np.ndarray | None = None) -> np.ndarray:
+    """(half years, paths): placements the market gives, around the pace.
+
+    ``tempo`` is a pace per half year and path (goal seeking; it may cover only the first
+    half years), else the model's pace.
+    """
+    pace = np.array(h.tempo, dtype=float)[:, None] if tempo is None else tempo
+    rows = pace.shape[0]
+    factor = _lognormaal(seed, paden, h.trekkingen, "realisatie", spreiding_pct)
+    if np.isscalar(factor):
+        return np.broadcast_to(pace, (rows, paden))
+    uit = np.multiply(pace, factor[:rows])
+    return np.rint(uit, out=uit)
+
+
+def tempo_per_pad(h: Halfjaren, per_halfjaar: np.ndarray, rows: int) -> np.ndarray:
+    """(rows, paths): a pace per path in the first ``rows`` half years after policy switches,
+    rounded as core.model.beleid.tempo does."""
+    factor = np.array(h.factor[:rows])[:, None]
+    return np.where(factor == 1.0, per_halfjaar[None, :], np.rint(per_halfjaar[None, :] * factor))
+
+
+def achterstand(h: Halfjaren, regels: Regels, taak: np.ndarray, cap: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """(achterstand at each half year's end, HAR+ budget left) for every path, as whole numbers in floats.
+
+    The stock-flow rule of core.model.taakstelling: realisatie is at most the opgave and the
+    capacity; without the 2026 huurtoeslag rules the large-family share is only placed
+    where the HAR+ budget pays for whole households.
+    """
+    halfjaren, paden = cap.shape
+    eind = np.empty((halfjaren, paden))
+    begin = np.full(paden, float(h.begin))
+    groot_regel = not regels.huurtoeslag_grote_gezinnen
+    budget = np.full(paden, float(regels.har_plus_budget)) if groot_regel else None
+    rest = np.empty((halfjaren, paden)) if groot_regel else None
+    kosten = regels.har_plus_kosten_per_huishouden
+    for i in range(halfjaren):
+        opgave = begin + taak[i]
+        gepland = np.minimum(opgave, cap[i])
+        if groot_regel:
+            groot = np.rint(gepland * regels.aandeel_grote_gezinnen)
+            huishoudens = np.minimum(np.ceil(groot / PERSONEN_PER_GROOT_HUISHOUDEN), budget // kosten)
+            gepland = gepland - groot + np.minimum(groot, huishoudens * PERSONEN_PER_GROOT_HUISHOUDEN)
+            budget = budget - huishoudens * kosten
+            rest[i] = budget
+        np.subtract(opgave, gepland, out=eind[i])
+        begin = eind[i]
+    return eind, rest
+
+
+@dataclass(frozen=True, eq=False)
+class Reservelijnen:
+    """The model's reserve per year up to HORIZON and the net lines its rates act on."""
+
+    jaren: np.ndarray
+    eind: np.ndarray  # the model's reserve at each year's end
+    du_mo: np.ndarray  # net DU MO-indexed lines per year (baten positive)
+    zorgkosten: np.ndarray  # net care-cost lines per year (lasten negative)
+    exponent: np.ndarray  # years of growth since the begroting year
+
+    def sleutel(self) -> tuple:
+        return tuple(tuple(a.tolist()) for a in (self.jaren, self.eind, self.du_mo, self.zorgkosten, self.exponent))
+
+
+@lru_cache(maxsize=64)
+def reservelijnen(scenario: Scenario, basis: Basis) -> Reservelijnen:
+    long = lang(scenario)
+    rijen = reserve_rijen(long, basis)
+    jaren = [r["jaar"] for r in rijen]
+    netto = {(j, k): 0.0 for j in jaren for k in ("du_mo", "zorgkosten")}
+    for regel in regels_per_jaar(long, basis):
+        if regel["indexatie"] in ("du_mo", "zorgkosten"):
+            netto[(regel["jaar"], regel["indexatie"])] += regel["bedrag"] * (1 if regel["kant"] == "baten" else -1)
+    return Reservelijnen(
+        jaren=_vast_array(jaren, np.int64),
+        eind=_vast_array([r["reserve_eind"] for r in rijen], float),
+        du_mo=_vast_array([netto[(j, "du_mo")] for j in jaren], float),
+        zorgkosten=_vast_array([netto[(j, "zorgkosten")] for j in jaren], float),
+        exponent=_vast_array([j - basis.basisjaar for j in jaren], float),
+    )
+
+
+def groeifactor(exponent: np.ndarray, scenario_pct: float, pad_pct: np.ndarray) -> np.ndarray:
+    """(years, paths): a path's line amount over the model's, for a path's yearly rate instead of the scenario's."""
+    verhouding = (1 + np.asarray(pad_pct, dtype=float) / 100) / (1 + scenario_pct / 100)
+    if np.array_equal(exponent, np.arange(len(exponent))):
+        # Consecutive years from the begroting year: a running product is far cheaper than powers.
+        factor = np.empty((len(exponent), len(verhouding)))
+        factor[0] = 1.0
+        if len(factor) > 1:
+            np.cumprod(np.broadcast_to(verhouding, (len(factor) - 1, len(verhouding))), axis=0, out=factor[1:])
+        return factor
+    return verhouding[None, :] ** exponent[:, None]
+
+
+def effect(r: Reservelijnen, soort: str, rente: tuple[float, np.ndarray], tot: int | None = None) -> np.ndarray:
+    """(years, paths): the change in each year's result when the paths' rate replaces the model's.
+
+    ``soort`` is ``du_mo`` or ``zorgkosten``; ``rente`` is (the model's rate, the paths' rates)
+    in percent per year; ``tot`` limits the years (the first ``tot``).
+    """
+    tot = len(r.jaren) if tot is None else tot
+    lijnen = getattr(r, soort)[:tot, None]
+    return lijnen * (groeifactor(r.exponent[:tot], *rente) - 1)
+
+
+def reserve(r: Reservelijnen, du_mo: tuple[float, np.ndarray], zorgkosten: tuple[float, np.ndarray]) -> np.ndarray:
+    """(years, paths): the reserve at each year's end when each path has its own yearly rates.
+
+    ``du_mo`` and ``zorgkosten`` are (the model's rate, the paths' rates) in percent per year;
+    a path's reserve is the model's plus the cumulated effect of its rates on the model's lines.
+    """
+    verschil = effect(r, "du_mo", du_mo) + effect(r, "zorgkosten", zorgkosten)
+    return np.cumsum(verschil, axis=0, out=verschil) + r.eind[:, None]
+
+
+def pad_rentes(rentes: tuple[float, float, float, float], trek: Trekkingen) -> tuple[tuple, tuple]:
+    """(model rate, paths' rates) for the DU MO indexation and the care-cost growth, from
+    (DU MO %, its bandwidth, care-cost %, its bandwidth)."""
+    du_mo, du_mo_band, zorg, zorg_band = rentes
+    return (du_mo, du_mo + du_mo_band * trek.du_mo), (zorg, zorg + zorg_band * trek.zorgkosten)
+
+
+def rentes(scenario: Scenario) -> tuple[float, float, float, float]:
+    return (
+        scenario.du_mo_indexatie_pct, scenario.bandbreedte_du_mo_indexatie,
+        scenario.zorgkosten_groei_pct, scenario.bandbreedte_zorgkosten_groei,
+    )
+
+
+# --- the result --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Simulatie:
+    """What ``simuleer`` returns. Probabilities are fractions (0..1); arrays are read-only."""
+
+    paden: int
+    seed: int
+    kans_norm: dict[date, float]  # deadline -> P(achterstand at or below the norm then)
+    kans_escalatie: dict[date, float]  # deadline -> P(a norm missed at this or an earlier forecast deadline)
+    kans_reserve_positief: dict[int, float]  # year -> P(reserve not negative at its end), to 2040
+    opraakjaar: dict[int | None, float]  # first year with a negative reserve -> share of paths; None: not before 2041
+    kans_har_plus_uitgeput: dict[str, float]  # half year -> P(HAR+ budget cannot pay one more household after it)
+    deadlines: dict[date, tuple[str, int]]  # deadline -> (half year, norm)
+    periodes: tuple[str, ...]  # forecast half years up to the scenario's horizon
+    achterstand_percentielen: np.ndarray  # (5, half years): P10, P25, P50, P75, P90
+    jaren: tuple[int, ...]  # years up to the scenario's horizon
+    reserve_percentielen: np.ndarray  # (5, years)
+
+    @property
+    def achterstand(self) -> pd.DataFrame:
+        """Per forecast half year: periode, p10, p25, p50, p75, p90 of the achterstand at its end."""
+        return _frame("periode", self.periodes, self.achterstand_percentielen)
+
+    @property
+    def reserve(self) -> pd.DataFrame:
+        """Per year: jaar, p10, p25, p50, p75, p90 of the reserve at its end."""
+        return _frame("jaar", self.jaren, self.reserve_percentielen)
+
+    def kans_niet_op_tot(self, jaar: int) -> float:
+        """P(the reserve is not negative at the end of any year up to and including ``jaar``)."""
+        return 1.0 - sum(v for j, v in self.opraakjaar.items() if j is not None and j <= jaar)
+
+    def opraakjaar_percentiel(self, fractie: float) -> int | None:
+        """The year by which ``fractie`` of the paths have run out (None: later than 2040)."""
+        total = 0.0
+        for jaar in sorted(j for j in self.opraakjaar if j is not None):
+            total += self.opraakjaar[jaar]
+            if total >= fractie - 1e-12:
+                return jaar
+        return None
+
+
+def _frame(sleutel: str, labels, waarden: np.ndarray) -> pd.DataFrame:
+    return pd.DataFrame({sleutel: list(labels), **{k: waarden[i] for i, k in enumerate(KOLOMMEN)}})
+
+
+def _percentielen(values: np.ndarray) -> np.ndarray:
+    """(5, rows): P10 .. P90 of each row, as the smallest value with at least that share of paths at or below it.
+
+    The classic definition (no interpolation), so a percentile is always a simulated value,
+    found with one partial sort per row instead of a full sort.
+    """
+    paden = values.shape[1]
+    rang = [max(0, int(np.ceil(p / 100 * paden)) - 1) for p in PERCENTIELEN]
+    result = np.partition(values, rang, axis=1)[:, rang].T.copy()
+    result.setflags(write=False)
+    return result
+
+
+def simuleer(scenario: Scenario, basis: Basis, paden: int = PADEN, seed: int | None = None) -> Simulatie:
+    """Simulate ``paden`` futures of the scenario. ``seed`` defaults to the scenario's ``simulatie_seed`` (0).
+
+    Cached per (scenario, basis, paden, seed): the result is shared, never change it.
+    """
+    return _simuleer(scenario, basis, paden, scenario.simulatie_seed if seed is None else seed)
+
+
+@lru_cache(maxsize=32)
+def _simuleer(scenario: Scenario, basis: Basis, paden: int, seed: int) -> Simulatie:
+    if paden < 1:
+        raise ValueError("Het aantal paden moet minstens 1 zijn.")
+    h = halfjaren(scenario, basis)
+    deadlines = {
+        basis.deadlines.get(p, beleid.halfjaar_einde(p)): (p, n) for p, n in zip(h.periodes, h.norm) if n is not None
+    }
+    kans_norm, kans_escalatie, kans_har, achterstand_pct = _achterstand_uitkomsten(
+        h, Regels.van(scenario), tuple(deadlines), seed, paden
+    )
+    lijnen = reservelijnen(scenario, basis)
+    positief, opraak, reserve_pct = _reserve_uitkomsten(lijnen.sleutel(), rentes(scenario), seed, paden, h.trekkingen)
+    tot_jaar = [i for i, j in enumerate(lijnen.jaren) if j <= scenario.eind_jaar]
+    return Simulatie(
+        paden=paden,
+        seed=seed,
+        kans_norm=kans_norm,
+        kans_escalatie=kans_escalatie,
+        kans_reserve_positief=positief,
+        opraakjaar=opraak,
+        kans_har_plus_uitgeput=kans_har,
+        deadlines=deadlines,
+        periodes=h.periodes,
+        achterstand_percentielen=achterstand_pct,
+        jaren=tuple(int(lijnen.jaren[i]) for i in tot_jaar),
+        reserve_percentielen=_vast_array(reserve_pct[:, tot_jaar], float),
+    )
+
+
+@lru_cache(maxsize=32)
+def _achterstand_uitkomsten(h: Halfjaren, regels: Regels, data: tuple[date, ...], seed: int, paden: int):
+    """(P(norm met), P(escalation), P(HAR+ exhausted), percentiles) for the achterstand's inputs.
+
+    Keyed on the model's inputs, not on the scenario: moving a reserve control leaves the
+    achterstand's simulation as it was.
+    """
+    taak = gesimuleerde_taakstelling(h, regels.spreiding_taakstelling_pct, seed, paden)
+    eind, budget = achterstand(h, regels, taak, capaciteit(h, regels.spreiding_realisatie_pct, seed, paden))
+    kans_norm, kans_escalatie = {}, {}
+    alles_gehaald = np.ones(paden, dtype=bool)
+    for datum, i in zip(data, h.deadline_rijen):
+        gehaald = eind[i] <= h.norm[i]
+        alles_gehaald &= gehaald
+        kans_norm[datum] = float(gehaald.mean())
+        kans_escalatie[datum] = float(1.0 - alles_gehaald.mean())
+    kans_har = {}
+    if budget is not None and regels.har_plus_budget >= regels.har_plus_kosten_per_huishouden:
+        uitgeput = (budget < regels.har_plus_kosten_per_huishouden).mean(axis=1)
+        kans_har = {p: float(v) for p, v in zip(h.periodes, uitgeput)}
+    return kans_norm, kans_escalatie, kans_har, _percentielen(eind)
+
+
+@lru_cache(maxsize=32)
+def _reserve_uitkomsten(sleutel: tuple, jaarrentes: tuple, seed: int, paden: int, halfjaren: int):
+    """(P(not negative) per year, run-out year shares, percentiles per year) for the reserve's inputs.
+
+    Keyed on the model's figures and the rates, not on the scenario: moving a statushouders
+    control leaves the reserve's simulation as it was.
+    """
+    lijnen = Reservelijnen(*(np.array(v) for v in sleutel))
+    jaren = lijnen.jaren
+    stand = reserve(lijnen, *pad_rentes(jaarrentes, trekkingen(seed, paden, halfjaren)))
+    negatief = stand < 0
+    ooit = negatief.any(axis=0)
+    eerste = jaren[negatief.argmax(axis=0)]
+    opraak: dict[int | None, float] = {int(j): float(np.mean(ooit & (eerste == j))) for j in jaren}
+    opraak[None] = float(np.mean(~ooit))
+    positief = {int(j): float(v) for j, v in zip(jaren, 1.0 - negatief.mean(axis=1))}
+    return positief, opraak, _percentielen(stand)
