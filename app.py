@@ -34,6 +34,8 @@ pagina = st.navigation(
         st.Page("views/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
         st.Page("views/taakstelling.py", title="Taakstelling", icon=":material/home_work:"),
         st.Page("views/reserve.py", title="Reserve", icon=":material/savings:"),
+        st.Page("views/risico.py", title="Risico's", icon=":material/stacked_line_chart:", url_path="risico"),
+        st.Page("views/budgetten.py", title="Budgetten", icon=":material/account_balance_wallet:"),
         st.Page("views/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:"),
         st.Page("views/scenarios.py", title="Scenario's", icon=":material/bookmarks:"),
         st.Page("views/bronnen.py", title="Bronnen", icon=":material/menu_book:"),

@@ -9,7 +9,10 @@ from streamlit.runtime.state.session_state_proxy import get_session_state
 
 from core.data import Basis
 from core.model.link import lees_scenario
-from core.model.parameters import KEUZE, PARAMETERS, PARAMETERS_BY_NAME, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
+from core.model.parameters import (
+    BELEIDSRISICO, KEUZE, ONZEKERHEID, OPVANG_BUDGETTEN, PARAMETERS, PARAMETERS_BY_NAME, SELECT_SLIDER, SLIDER, TOGGLE,
+    Parameter,
+)
 from core.model.scenario import Scenario
 from core.tekst import zinnen
 from core.tekst.begrippen import BEGRIPPEN
@@ -17,6 +20,8 @@ from ui import state
 from ui.tekst import als_tekst
 
 # Shown at the top of the sidebar; the rest sit in an expander to keep the meeting view calm.
+# Groups of assumptions with an expander of their own (the Risico's and Budgetten pages use them).
+EIGEN_UITKLAP = (ONZEKERHEID, BELEIDSRISICO, OPVANG_BUDGETTEN)
 HOOFDKNOPPEN = ("instroom_pct", "huisvesting_per_halfjaar", "huurtoeslag_grote_gezinnen", "du_mo_indexatie_pct", "zorgkosten_groei_pct")
 MELDINGEN_KEY = "_link_meldingen"  # {control: (notice, the value the link left it at)}
 
@@ -162,10 +167,16 @@ def scenario_knoppen(basis: Basis) -> Scenario:
         for parameter in PARAMETERS:
             if parameter.naam in HOOFDKNOPPEN:
                 values[parameter.naam] = _control(parameter, basis)
-        with st.container(key="meer-aannames"), st.expander("Meer aannames"):
-            for parameter in PARAMETERS:
-                if parameter.naam not in HOOFDKNOPPEN:
-                    values[parameter.naam] = _control(parameter, basis)
+        with st.container(key="meer-aannames"):  # hidden in presentation mode
+            with st.expander("Meer aannames"):
+                for parameter in PARAMETERS:
+                    if parameter.naam not in HOOFDKNOPPEN and parameter.groep not in EIGEN_UITKLAP:
+                        values[parameter.naam] = _control(parameter, basis)
+            for groep in EIGEN_UITKLAP:
+                with st.expander(groep):
+                    for parameter in PARAMETERS:
+                        if parameter.groep == groep:
+                            values[parameter.naam] = _control(parameter, basis)
         st.button("Terug naar basisscenario", on_click=_terug_naar_basis, width="stretch", key="reset")
         with st.expander("Begrippen", icon=":material/help:"):
             st.markdown("\n".join(f"- **{term}**: {uitleg}" for term, uitleg in BEGRIPPEN.items()))

@@ -1,0 +1,95 @@
+"""Risico's: how likely each Provincie deadline is met, when the reserve runs out, what it takes."""
+
+import streamlit as st
+
+from core import charts_risico as grafieken
+from core.model.reserve import project_reserve
+from core.model.taakstelling import project_taakstelling
+from core.risico import beleidsrisico, doelzoeken, plausibiliteit, simuleer
+from core.risico.gevoeligheid import gevoeligheid
+from core.risico.simulatie import HORIZON
+from core.tekst import formatting as fmt
+from core.tekst import risico as tekst
+from core.tekst import tabellen
+from ui import state
+from ui.weergave import bron, downloads, grafiek, tabel
+
+basis, scenario = state.basis(), state.scenario()
+uitkomst = simuleer(scenario, basis)
+taak, reserve = project_taakstelling(scenario, basis), project_reserve(scenario, basis)
+tornados = gevoeligheid(scenario, basis)
+
+st.title("Risico's en onzekerheid")
+st.caption(tekst.simulatie_uitleg(uitkomst))
+downloads(
+    "risico",
+    {
+        "Kans per deadline": (grafieken.kansen_tabel(uitkomst), tabellen.KANSEN),
+        "Achterstand percentielen": (uitkomst.achterstand, tabellen.ACHTERSTAND_PERCENTIELEN),
+        "Reserve percentielen": (uitkomst.reserve, tabellen.RESERVE_PERCENTIELEN),
+        "Jaar reserve op": (grafieken.opraakjaar_tabel(uitkomst), tabellen.OPRAAKJAREN),
+        **{f"Gevoeligheid {i + 1}": (tekst.tornado_tabel(t), tabellen.GEVOELIGHEID) for i, t in enumerate(tornados)},
+    },
+)
+
+bevindingen = plausibiliteit.controleer(scenario, basis)
+with st.expander(f"Plausibiliteit van de aannames ({len(bevindingen)} opmerkingen)", expanded=bool(bevindingen)):
+    if not bevindingen:
+        st.success("Geen aanname of combinatie die de bronnen onwaarschijnlijk maken.", icon=":material/check_circle:")
+    for b in bevindingen:
+        melding = st.warning if b.ernst == plausibiliteit.WAARSCHUWING else st.info
+        melding(f"{tekst.bevinding_zin(b)}  \nGetoetst aan: {b.toets}.", icon=":material/warning:")
+
+st.subheader("Halen we de deadlines van de Provincie?")
+for kolom, datum in zip(st.columns(max(1, min(4, len(uitkomst.deadlines)))), list(uitkomst.deadlines)[:4]):
+    with kolom:
+        st.metric(
+            f"Kans norm {fmt.datum(datum)} (≤ {uitkomst.deadlines[datum][1]})", tekst.kans(uitkomst.kans_norm[datum]),
+            help=tekst.deadline_zin(uitkomst, datum, datum == next(iter(uitkomst.deadlines))), border=True,
+        )
+        st.caption(f"Kans op opschaling voorbij trede 2: **{tekst.kans(uitkomst.kans_escalatie[datum])}**")
+grafiek(grafieken.achterstand_waaier_spec(uitkomst, taak), "achterstand waaier")
+if not state.presentatie():
+    for i, datum in enumerate(uitkomst.deadlines):
+        st.markdown(f"- {tekst.deadline_zin(uitkomst, datum, i == 0)}")
+grafiek(grafieken.kansen_spec(uitkomst), "kans per deadline")
+
+st.subheader("Wanneer raakt de reserve op?")
+st.write(tekst.opraak_zin(uitkomst))
+grafiek(grafieken.reserve_waaier_spec(uitkomst, reserve), "reserve waaier")
+links, rechts = st.columns(2)
+with links:
+    grafiek(grafieken.reserve_kans_spec(uitkomst), "kans reserve niet negatief")
+with rechts:
+    grafiek(grafieken.opraakjaar_spec(uitkomst), "jaar reserve op")
+
+st.subheader("Wat is nodig?")
+keuze_kans, keuze_jaar = st.columns(2)
+doelkans = keuze_kans.select_slider(
+    "Gewenste kans", options=[k / 100 for k in range(50, 100, 5)], value=0.8, format_func=tekst.kans,
+    key="doelkans", bind="query-params",
+)
+doeljaar = keuze_jaar.selectbox(
+    "Reserve niet negatief tot en met", list(range(basis.basisjaar, HORIZON + 1)),
+    index=list(range(basis.basisjaar, HORIZON + 1)).index(min(max(scenario.eind_jaar, basis.basisjaar), HORIZON)),
+    key="doeljaar", bind="query-params",
+)
+for doel in doelzoeken.benodigd_tempo(scenario, basis, doelkans):
+    regel = tekst.tempo_doel_zin(doel, scenario.huisvesting_per_halfjaar, scenario.wetsvoorstel_36831)
+    markt = doel.tempo is not None and plausibiliteit.tempo_markt(doel.tempo, basis)
+    st.markdown(f"- {regel}" + (f" {tekst.bevinding_zin(markt)}" if markt else ""))
+for doel in doelzoeken.reserve_doelen(scenario, basis, doeljaar, doelkans):
+    st.markdown(f"- {tekst.reserve_doel_zin(doel, getattr(scenario, doel.parameter))}")
+
+st.subheader("Welke aanname weegt het zwaarst?")
+tornado = st.selectbox("Uitkomst", tornados, format_func=tekst.uitkomst_label, key="gevoeligheid_uitkomst")
+st.write(tekst.tornado_zin(tornado))
+grafiek(grafieken.tornado_spec(tornado), "gevoeligheid")
+if not state.presentatie():
+    tabel(tekst.tornado_tabel(tornado), tabellen.GEVOELIGHEID)
+bron("het model zelf (zonder onzekerheid): elke aanname naar de uiteinden van haar schuif, de andere zoals in dit scenario.")
+
+st.subheader("Beleidsrisico's")
+st.markdown(f"- {tekst.wetsvoorstel_zin(beleidsrisico.wetsvoorstel(scenario, basis))}")
+st.markdown(f"- {tekst.har_plus_zin(beleidsrisico.har_plus(scenario, basis), scenario.eind_jaar, uitkomst.kans_har_plus_uitgeput)}")
+bron(beleidsrisico.rijksregeling(basis))
