@@ -1,0 +1,84 @@
+"""The Risico's and Budgetten pages through AppTest, on a real database built from the seeds."""
+
+import pytest
+
+from core.model.parameters import PARAMETERS_BY_NAME
+from core.model.scenario import Scenario
+from core.risico import simuleer
+from core.tekst.risico import kans
+from tests.test_app import alle_tekst, metric, open_app
+
+RISICO, BUDGETTEN = "views/risico.py", "views/budgetten.py"
+
+
+@pytest.mark.parametrize("page", [RISICO, BUDGETTEN])
+def test_the_pages_render_with_the_shared_controls(page):
+    at = open_app(page)
+    assert at.title
+    assert {"instroom_pct", "huisvesting_per_halfjaar", "spreiding_taakstelling_pct", "simulatie_seed"} <= {w.key for w in at.sidebar.slider}
+    assert at.toggle(key="wetsvoorstel_36831").value is False
+    assert "Traceback" not in alle_tekst(at)
+
+
+def test_risico_shows_the_simulated_probabilities_beside_the_charts(basis):
+    at = open_app(RISICO)
+    uitkomst = simuleer(Scenario(), basis)
+    for datum, (_p, norm) in uitkomst.deadlines.items():
+        label = f"Kans norm {datum.day} {['januari', 'juli'][datum.month == 7]} {datum.year} (≤ {norm})"
+        assert metric(at, label) == kans(uitkomst.kans_norm[datum])
+    assert len(at.get("vega_lite_chart")) == 6  # two fans, probabilities, reserve probability, run-out years, tornado
+    tekst = alle_tekst(at)
+    assert "10.000 gesimuleerde toekomsten met startgetal 0" in tekst
+    assert "Om met 80% kans op 1 januari 2027 een achterstand van hoogstens 36 te hebben" in tekst
+    assert "Het zwaarst weegt huisvesting per halfjaar" in tekst
+
+
+def test_a_faster_pace_raises_the_probability_and_the_link_carries_the_seed(basis):
+    at = open_app(RISICO)
+    voor = metric(at, "Kans norm 1 januari 2027")
+    at.slider(key="huisvesting_per_halfjaar").set_value(160).run()
+    na = metric(at, "Kans norm 1 januari 2027")
+    assert voor != na and na == kans(simuleer(Scenario(huisvesting_per_halfjaar=160), basis).kans_norm[next(iter(simuleer(Scenario(), basis).deadlines))])
+    at = open_app(RISICO, simulatie_seed="5", huisvesting_per_halfjaar="160", doelkans="90%")
+    assert at.slider(key="simulatie_seed").value == 5
+    assert "startgetal 5" in alle_tekst(at) and "Om met 90% kans" in alle_tekst(at)
+
+
+def test_risico_names_implausible_assumptions():
+    at = open_app(RISICO, huisvesting_per_halfjaar="280")
+    waarschuwing = next(w.value for w in at.warning if "280 personen per halfjaar" in w.value)
+    assert "250" in waarschuwing and "Getoetst aan" in waarschuwing
+
+
+def test_the_wetsvoorstel_switch_moves_every_page():
+    at = open_app(wetsvoorstel_36831="true")
+    assert metric(at, "Achterstand 1 januari 2028") != "122"
+    at.switch_page(RISICO).run()
+    assert "Dit scenario rekent met wetsvoorstel 36831 vanaf 1 januari 2027" in alle_tekst(at)
+
+
+def test_budgetten_shows_the_source_and_the_cap():
+    at = open_app(BUDGETTEN)
+    budgetten = at.dataframe[0].value.set_index("Budget")
+    assert budgetten.loc["570610905", "2024"] == "€ 620.987"
+    assert budgetten.loc["075597128", "2027"] == "€ 400.000"
+    assert "de Reserve Vreemdelingen wordt niet aangesproken" in alle_tekst(at)
+    at.slider(key="huisvesting_per_halfjaar").set_value(150).run()
+    assert "De reguliere budgetten schieten voor het eerst tekort in 2026 (€ 175.500)" in alle_tekst(at)
+    prognose = at.dataframe[1].value.set_index("Jaar")
+    assert prognose.loc["2026", "Uit Reserve Vreemdelingen"] == "€ 175.500"
+    at = open_app(BUDGETTEN, instroom_pct="50")
+    assert "kan niet in de Reserve Vreemdelingen blijven" in alle_tekst(at)
+    assert all(int(v.replace("€ ", "").replace(".", "")) <= 400_000 for v in at.dataframe[1].value["Reserve Vreemdelingen eind jaar"])
+
+
+def test_the_risk_assumptions_are_in_the_assumptions_table_and_the_link():
+    s = Scenario(spreiding_taakstelling_pct=30, bandbreedte_du_mo_indexatie=2.0, simulatie_seed=4, wetsvoorstel_36831=True)
+    assert s.naar_query() == {
+        "spreiding_taakstelling_pct": ["30"], "bandbreedte_du_mo_indexatie": ["± 2 procentpunt"],
+        "simulatie_seed": ["4"], "wetsvoorstel_36831": ["true"],
+    }
+    assert Scenario.uit_query(s.naar_query(), [])[0] == s
+    at = open_app("views/bronnen.py")
+    assert PARAMETERS_BY_NAME["bandbreedte_zorgkosten_groei"].label in list(at.dataframe[0].value["Aanname"])
+    assert "Waarom deze verdeling" in at.dataframe[-1].value.columns

@@ -1,0 +1,55 @@
+"""The risk and budget chart specs are valid Vega-Lite and carry the simulation's figures."""
+
+import altair as alt
+import pytest
+
+from core import charts_risico as grafieken
+from core.model import budgetten
+from core.model.reserve import project_reserve
+from core.model.scenario import Scenario
+from core.model.taakstelling import project_taakstelling
+from core.risico import simuleer
+from core.risico.gevoeligheid import gevoeligheid
+
+
+@pytest.fixture(scope="module")
+def specs(basis):
+    s = Scenario(huisvesting_per_halfjaar=140, instroom_pct=50)
+    uitkomst = simuleer(s, basis)
+    tornados = gevoeligheid(s, basis)
+    return {
+        "achterstand": grafieken.achterstand_waaier_spec(uitkomst, project_taakstelling(s, basis)),
+        "reserve": grafieken.reserve_waaier_spec(uitkomst, project_reserve(s, basis)),
+        "kansen": grafieken.kansen_spec(uitkomst),
+        "reserve_kans": grafieken.reserve_kans_spec(uitkomst),
+        "opraakjaar": grafieken.opraakjaar_spec(uitkomst),
+        "tornado": grafieken.tornado_spec(tornados[0]),
+        "tornado_jaar": grafieken.tornado_spec(tornados[-1]),
+        "reserve_vreemdelingen": grafieken.reserve_vreemdelingen_spec(budgetten.prognose(s, basis), budgetten.plafond(basis)),
+    }
+
+
+@pytest.mark.parametrize(
+    "name", ["achterstand", "reserve", "kansen", "reserve_kans", "opraakjaar", "tornado", "tornado_jaar", "reserve_vreemdelingen"]
+)
+def test_spec_is_valid_vega_lite(specs, name):
+    spec = dict(specs[name])
+    spec["datasets"] = {k: v.astype(object).where(v.notna(), None).to_dict("records") for k, v in spec["datasets"].items()}
+    alt.Chart.from_dict(spec, validate=True)
+
+
+def test_fan_chart_has_bands_median_deterministic_line_and_norm(specs, basis):
+    data = specs["achterstand"]["datasets"]
+    assert {"p10", "p25", "p50", "p75", "p90"} <= set(data["waaier"].columns)
+    assert set(data["lijnen"]["reeks"]) == set(grafieken.LIJNEN)
+    assert list(data["norm"]["label"]) == ["≤ 36", "≤ 18", "≤ 0"]
+    assert list(data["norm"]["deadline"]) == ["1 januari 2027", "1 juli 2027", "1 januari 2028"]
+
+
+def test_run_out_chart_covers_only_years_with_paths(specs):
+    jaren = specs["opraakjaar"]["datasets"]["jaren"]
+    assert jaren["aandeel"].iloc[0] > 0 and jaren["aandeel"].iloc[-1] > 0
+
+
+def test_cap_line_on_the_reserve_vreemdelingen(specs):
+    assert specs["reserve_vreemdelingen"]["datasets"]["plafond"]["plafond"].tolist() == [400_000]

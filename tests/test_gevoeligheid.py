@@ -1,0 +1,39 @@
+"""The tornado: each bar is the deterministic model at the ends of one assumption's range."""
+
+from core.model.reserve import eerste_tekortjaar, reserve_rijen
+from core.model.scenario import Scenario
+from core.model.taakstelling import project_taakstelling
+from core.risico.gevoeligheid import OPRAAKJAAR, gevarieerd, gevoeligheid
+
+
+def test_one_tornado_per_provincie_deadline_and_one_for_the_run_out_year(basis):
+    tornados = gevoeligheid(Scenario(), basis)
+    assert [t.uitkomst for t in tornados] == ["2026-H2", "2027-H1", "2027-H2", OPRAAKJAAR]
+    assert tornados[0].scenario_waarde == 88 and tornados[-1].scenario_waarde == 2031
+
+
+def test_bars_are_the_model_at_both_ends_and_sorted_by_swing(basis):
+    s = Scenario(huisvesting_per_halfjaar=120)
+    tornado = gevoeligheid(s, basis)[2]  # achterstand 1 januari 2028
+    assert [b.uitslag for b in tornado.balken] == sorted((b.uitslag for b in tornado.balken), reverse=True)
+    for balk in tornado.balken:
+        for waarde, uitkomst in ((balk.laag, balk.bij_laag), (balk.hoog, balk.bij_hoog)):
+            t = project_taakstelling(s.met(**{balk.parameter.naam: waarde}), basis).set_index("periode")
+            assert t.loc["2027-H2", "achterstand_eind"] == uitkomst
+    assert tornado.balken[0].parameter.naam == "huisvesting_per_halfjaar"
+    assert {b.parameter.naam for b in tornado.balken} >= {"instroom_pct", "wetsvoorstel_36831"}
+
+
+def test_the_run_out_year_tornado_names_the_reserve_assumptions(basis):
+    tornado = gevoeligheid(Scenario(), basis)[-1]
+    namen = [b.parameter.naam for b in tornado.balken]
+    assert set(namen) == {"du_mo_indexatie_pct", "iubw_indexatie_pct", "zorgkosten_groei_pct"}
+    zorg = next(b for b in tornado.balken if b.parameter.naam == "zorgkosten_groei_pct")
+    hoog = reserve_rijen(Scenario(zorgkosten_groei_pct=zorg.hoog, eind_jaar=2040), basis)
+    assert zorg.bij_hoog == eerste_tekortjaar(hoog) and zorg.bij_laag is None  # falling costs: not before 2041
+
+
+def test_spreads_and_budgets_are_not_varied():
+    namen = {p.naam for p in gevarieerd()}
+    assert "spreiding_taakstelling_pct" not in namen and "kosten_per_extra_statushouder" not in namen
+    assert "eind_jaar" not in namen and "huisvesting_per_halfjaar" in namen
