@@ -75,7 +75,7 @@ def test_same_seed_same_numbers_other_seed_other_numbers(basis):
     s = Scenario(huisvesting_per_halfjaar=150)
     eerste = simuleer(s, basis, seed=7)
     sim._simuleer.cache_clear(), sim._achterstand_uitkomsten.cache_clear(), sim._reserve_uitkomsten.cache_clear()
-    sim.trekkingen.cache_clear(), sim._lognormaal.cache_clear(), sim.gesimuleerde_taakstelling.cache_clear()
+    sim.normaal.cache_clear(), sim.uniform.cache_clear(), sim._lognormaal.cache_clear(), sim.gesimuleerde_taakstelling.cache_clear()
     tweede = simuleer(s, basis, seed=7)
     assert tweede is not eerste
     assert tweede.kans_norm == eerste.kans_norm and tweede.opraakjaar == eerste.opraakjaar
@@ -143,6 +143,13 @@ def test_result_shape_and_consistency(basis):
     # Not negative at a year's end can only be as likely as not having run out by then, or more.
     for jaar in uitkomst.jaren:
         assert uitkomst.kans_reserve_positief[jaar] >= uitkomst.kans_niet_op_tot(jaar) - 1e-12
+
+
+def test_a_path_is_the_same_whatever_the_horizon(basis):
+    kort, lang = simuleer(Scenario(eind_jaar=2028), basis), simuleer(Scenario(eind_jaar=2040), basis)
+    gedeeld = len(kort.periodes)
+    assert np.array_equal(kort.achterstand_percentielen, lang.achterstand_percentielen[:, :gedeeld])
+    assert all(lang.kans_norm[d] == v for d, v in kort.kans_norm.items()) and kort.opraakjaar == lang.opraakjaar
 
 
 def test_stored_taakstellingen_are_not_varied(basis):

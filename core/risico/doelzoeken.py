@@ -194,8 +194,7 @@ def _reserve_doel(scenario: Scenario, basis: Basis, jaar: int, kans: float, pade
 
 def _zoek_reserve_doel(scenario: Scenario, basis: Basis, jaar: int, kans: float, paden: int, seed: int, naam: str) -> ReserveDoel:
     lijnen = sim.reservelijnen(scenario, basis)
-    trekkingen = sim.halfjaren(scenario, basis).trekkingen
-    stap = _reserve_stap(lijnen.sleutel(), sim.rentes(scenario), jaar, kans, paden, seed, trekkingen, naam)
+    stap = _reserve_stap(lijnen.sleutel(), sim.rentes(scenario), jaar, kans, paden, seed, naam)
     grid = _grid(naam)
 
     def gehaald(index: int) -> bool:
@@ -214,17 +213,17 @@ def _grid(naam: str) -> np.ndarray:
     return np.array(opties if naam == DU_MO.naam else opties[::-1], dtype=float)
 
 
-def _reserve_stap(sleutel: tuple, rentes: tuple, jaar: int, kans: float, paden: int, seed: int, trekkingen: int, naam: str) -> int:
+def _reserve_stap(sleutel: tuple, rentes: tuple, jaar: int, kans: float, paden: int, seed: int, naam: str) -> int:
     """The step of the control's grid that reaches the target; keyed on the reserve's inputs only."""
     lijnen = sim.Reservelijnen(*(np.array(v) for v in sleutel))
     tot = int(np.searchsorted(lijnen.jaren, jaar, side="right"))
-    trek = sim.trekkingen(seed, paden, trekkingen)
-    du_mo, zorg = sim.pad_rentes(rentes, trek)
+    du_mo, zorg = sim.pad_rentes(rentes, seed, paden)
     grid = _grid(naam)
     if naam == DU_MO.naam:
-        vast, soort, model, band, trekking = sim.effect(lijnen, "zorgkosten", zorg, tot), "du_mo", du_mo[0], rentes[1], trek.du_mo
+        vast, soort, model, band = sim.effect(lijnen, "zorgkosten", zorg, tot), "du_mo", du_mo[0], rentes[1]
     else:
-        vast, soort, model, band, trekking = sim.effect(lijnen, "du_mo", du_mo, tot), "zorgkosten", zorg[0], rentes[3], trek.zorgkosten
+        vast, soort, model, band = sim.effect(lijnen, "du_mo", du_mo, tot), "zorgkosten", zorg[0], rentes[3]
+    trekking = sim.uniform(seed, paden, soort)
     eind = lijnen.eind[:tot, None]
 
     def ok(stap: np.ndarray) -> np.ndarray:

@@ -26,7 +26,6 @@ import pandas as pd
 from core.data import Basis
 from core.model import beleid
 from core.model.parameters import PARAMETERS_BY_NAME, PERSONEN_PER_GROOT_HUISHOUDEN
-from core.model.periode import periodes as alle_periodes
 from core.model.reserve import _regels_per_jaar as regels_per_jaar
 from core.model.reserve import reserve_rijen
 from core.model.scenario import Scenario
@@ -61,7 +60,7 @@ class Halfjaren:
     factor: tuple[float, ...]  # share of a pace left after policy switches (core.model.beleid)
     norm: tuple[int | None, ...]  # maximum achterstand at the half year's end; None where there is none
     begin: int  # achterstand at the start of the first forecast half year
-    trekkingen: int  # half years drawn for: up to HORIZON, so a path is the same whatever the horizon
+    trekkingen: int  # half years drawn for
 
     @property
     def deadline_rijen(self) -> list[int]:
@@ -102,7 +101,7 @@ def halfjaren(scenario: Scenario, basis: Basis) -> Halfjaren:
         factor=tuple(beleid.tempo_factor(scenario, p) for p in periodes),
         norm=tuple(None if r["norm_achterstand"] is None else int(r["norm_achterstand"]) for r in prognose),
         begin=int(prognose[0]["achterstand_begin"]),
-        trekkingen=len(alle_periodes(periodes[0], HORIZON)),
+        trekkingen=len(periodes),
     )
 
 
@@ -112,26 +111,23 @@ def _vast_array(values, dtype) -> np.ndarray:
     return array
 
 
-@dataclass(frozen=True, eq=False)
-class Trekkingen:
-    """Standard random numbers for every path; the spreads scale them. Rows are half years."""
-
-    taakstelling: np.ndarray  # (half years, paths), standard normal
-    realisatie: np.ndarray  # (half years, paths), standard normal
-    du_mo: np.ndarray  # (paths,), uniform on [-1, 1]
-    zorgkosten: np.ndarray  # (paths,), uniform on [-1, 1]
+# Each kind of draw has its own random stream (the seed and the kind's number), so a path's draws
+# for one kind never depend on how many of another kind were drawn, nor on the horizon: the first
+# half years of a path are the same whether the horizon is 2027 or 2040.
+STROMEN = {"taakstelling": 1, "realisatie": 2, "du_mo": 3, "zorgkosten": 4}
 
 
-@lru_cache(maxsize=8)
-def trekkingen(seed: int, paden: int, halfjaren: int) -> Trekkingen:
-    """The same seed gives the same numbers, whatever the scenario (so paces can be compared path by path)."""
-    rng = np.random.default_rng(seed)
-    return Trekkingen(
-        taakstelling=_vast_array(rng.standard_normal((halfjaren, paden)), float),
-        realisatie=_vast_array(rng.standard_normal((halfjaren, paden)), float),
-        du_mo=_vast_array(rng.uniform(-1.0, 1.0, paden), float),
-        zorgkosten=_vast_array(rng.uniform(-1.0, 1.0, paden), float),
-    )
+@lru_cache(maxsize=16)
+def normaal(seed: int, paden: int, soort: str, halfjaren: int) -> np.ndarray:
+    """(half years, paths) standard normal numbers in single precision (ample for whole persons, fast to exp)."""
+    rng = np.random.default_rng([seed, STROMEN[soort]])
+    return _vast_array(rng.standard_normal((halfjaren, paden), dtype=np.float32), np.float32)
+
+
+@lru_cache(maxsize=16)
+def uniform(seed: int, paden: int, soort: str) -> np.ndarray:
+    """(paths,) numbers uniform on [-1, 1]: one per path for a yearly rate."""
+    return _vast_array(np.random.default_rng([seed, STROMEN[soort]]).uniform(-1.0, 1.0, paden), float)
 
 
 @lru_cache(maxsize=16)
@@ -142,7 +138,7 @@ def _lognormaal(seed: int, paden: int, halfjaren: int, soort: str, spreiding_pct
     """
     if spreiding_pct == 0:
         return 1.0
-    return _vast_array(np.exp(spreiding_pct / 100 * getattr(trekkingen(seed, paden, halfjaren), soort)), float)
+    return _vast_array(np.exp(np.float32(spreiding_pct / 100) * normaal(seed, paden, soort, halfjaren)), np.float32)
 
 
 @lru_cache(maxsize=16)
@@ -270,11 +266,14 @@ def reserve(r: Reservelijnen, du_mo: tuple[float, np.ndarray], zorgkosten: tuple
     return np.cumsum(verschil, axis=0, out=verschil) + r.eind[:, None]
 
 
-def pad_rentes(rentes: tuple[float, float, float, float], trek: Trekkingen) -> tuple[tuple, tuple]:
+def pad_rentes(rentes: tuple[float, float, float, float], seed: int, paden: int) -> tuple[tuple, tuple]:
     """(model rate, paths' rates) for the DU MO indexation and the care-cost growth, from
     (DU MO %, its bandwidth, care-cost %, its bandwidth)."""
     du_mo, du_mo_band, zorg, zorg_band = rentes
-    return (du_mo, du_mo + du_mo_band * trek.du_mo), (zorg, zorg + zorg_band * trek.zorgkosten)
+    return (
+        (du_mo, du_mo + du_mo_band * uniform(seed, paden, "du_mo")),
+        (zorg, zorg + zorg_band * uniform(seed, paden, "zorgkosten")),
+    )
 
 
 def rentes(scenario: Scenario) -> tuple[float, float, float, float]:
@@ -365,7 +364,7 @@ def _simuleer(scenario: Scenario, basis: Basis, paden: int, seed: int) -> Simula
         h, Regels.van(scenario), tuple(deadlines), seed, paden
     )
     lijnen = reservelijnen(scenario, basis)
-    positief, opraak, reserve_pct = _reserve_uitkomsten(lijnen.sleutel(), rentes(scenario), seed, paden, h.trekkingen)
+    positief, opraak, reserve_pct = _reserve_uitkomsten(lijnen.sleutel(), rentes(scenario), seed, paden)
     tot_jaar = [i for i, j in enumerate(lijnen.jaren) if j <= scenario.eind_jaar]
     return Simulatie(
         paden=paden,
@@ -407,7 +406,7 @@ def _achterstand_uitkomsten(h: Halfjaren, regels: Regels, data: tuple[date, ...]
 
 
 @lru_cache(maxsize=32)
-def _reserve_uitkomsten(sleutel: tuple, jaarrentes: tuple, seed: int, paden: int, halfjaren: int):
+def _reserve_uitkomsten(sleutel: tuple, jaarrentes: tuple, seed: int, paden: int):
     """(P(not negative) per year, run-out year shares, percentiles per year) for the reserve's inputs.
 
     Keyed on the model's figures and the rates, not on the scenario: moving a statushouders
@@ -415,7 +414,7 @@ def _reserve_uitkomsten(sleutel: tuple, jaarrentes: tuple, seed: int, paden: int
     """
     lijnen = Reservelijnen(*(np.array(v) for v in sleutel))
     jaren = lijnen.jaren
-    stand = reserve(lijnen, *pad_rentes(jaarrentes, trekkingen(seed, paden, halfjaren)))
+    stand = reserve(lijnen, *pad_rentes(jaarrentes, seed, paden))
     negatief = stand < 0
     ooit = negatief.any(axis=0)
     eerste = jaren[negatief.argmax(axis=0)]
