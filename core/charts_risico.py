@@ -22,10 +22,11 @@ BAND_KLEUR = KLEUREN[SCENARIO]
 MEDIAAN_KLEUR = "#000000"
 LIJNEN = {"Scenario (zonder onzekerheid)": KLEUREN[SCENARIO], "Middelste uitkomst (mediaan)": MEDIAAN_KLEUR}
 STREPEN = {"Scenario (zonder onzekerheid)": [1, 0], "Middelste uitkomst (mediaan)": [6, 4]}
-KANS_KLEUREN = {"Norm gehaald": "#009E73", "Opschaling voorbij trede 2": "#D55E00"}
-TORNADO_KLEUREN = {"laagste waarde": "#56B4E9", "hoogste waarde": "#E69F00"}
+TORNADO_KLEUREN = {"bij de laagste waarde": "#56B4E9", "bij de hoogste waarde": "#E69F00"}
 PLAFOND_KLEUR = "#0072B2"
 PROCENT_AS = alt.Axis(format=".0%")
+# Run-out years on a number axis; the year after the horizon means "not before then".
+_JAAR_AS = alt.Axis(format="d", labelExpr=f"datum.value > {HORIZON} ? '{tekst.NIET_VOOR}' : datum.label")
 
 
 def _lijn_kleur() -> alt.Color:
@@ -39,33 +40,49 @@ def _lijn_streep() -> alt.StrokeDash:
     return alt.StrokeDash("reeks:N", scale=alt.Scale(domain=list(STREPEN), range=list(STREPEN.values())), title=None)
 
 
-def _waaier_lagen(x: alt.X, y_titel: str, as_: alt.Axis | None, tooltip_format: str) -> list:
+# Each fan chart has one dataset with a ``rol`` per row (band, lijn, norm) that its layers filter on:
+# every dataset costs a conversion to Arrow on every rerun, so one is cheaper than three.
+BAND, LIJN, NORM = "band", "lijn", "norm"
+WAAIER_KOLOMMEN = ["rol", "p10", "p25", "p75", "p90", "waarde", "reeks", "label", "deadline"]
+
+
+def _waaier_lagen(x: alt.X, as_: alt.Axis | None, tooltip_format: str) -> list:
     axis = as_ or alt.Axis()
-    waaier = alt.Chart(alt.NamedData(name="waaier")).encode(x=x)
-    tooltip = [alt.Tooltip(f"{k}:Q", title=t, format=tooltip_format) for k, t in
-               (("p10", "P10"), ("p25", "P25"), ("p50", "Mediaan"), ("p75", "P75"), ("p90", "P90"))]
-    buiten = waaier.mark_area(color=BAND_KLEUR, opacity=0.15).encode(
-        y=alt.Y("p10:Q", title=y_titel, axis=axis), y2="p90:Q", tooltip=tooltip
+    basis = alt.Chart(alt.NamedData(name="waaier")).encode(x=x)
+    band = basis.transform_filter(alt.datum.rol == BAND)
+    tooltip = [
+        alt.Tooltip(f"{k}:Q", title=t, format=tooltip_format)
+        for k, t in (("p10", "P10"), ("p25", "P25"), ("p75", "P75"), ("p90", "P90"))
+    ]
+    buiten = band.mark_area(color=BAND_KLEUR, opacity=0.15).encode(
+        y=alt.Y("p10:Q", title=None, axis=axis), y2="p90:Q", tooltip=tooltip
     )
-    binnen = waaier.mark_area(color=BAND_KLEUR, opacity=0.3).encode(y="p25:Q", y2="p75:Q", tooltip=tooltip)
+    binnen = band.mark_area(color=BAND_KLEUR, opacity=0.3).encode(y="p25:Q", y2="p75:Q", tooltip=tooltip)
     lijnen = (
-        alt.Chart(alt.NamedData(name="lijnen"))
+        basis.transform_filter(alt.datum.rol == LIJN)
         .mark_line(point=alt.OverlayMarkDef(size=70), strokeWidth=4)
         .encode(
-            x=x, y=alt.Y("waarde:Q", axis=axis), color=_lijn_kleur(), strokeDash=_lijn_streep(),
+            y=alt.Y("waarde:Q", axis=axis), color=_lijn_kleur(), strokeDash=_lijn_streep(),
             tooltip=[alt.Tooltip("reeks:N", title="Reeks"), alt.Tooltip("waarde:Q", title="Waarde", format=tooltip_format)],
         )
     )
     return [buiten, binnen, lijnen]
 
 
-def _lijnen(frame: pd.DataFrame, x: str, deterministisch: str, simulatie: Simulatie | None = None) -> pd.DataFrame:
-    namen = list(LIJNEN)
-    parts = [pd.DataFrame({x: frame[x].tolist(), "waarde": frame[deterministisch].astype(float).tolist(), "reeks": namen[0]})]
-    if simulatie is not None:
-        sim_frame = simulatie.achterstand if x == "periode" else simulatie.reserve
-        parts.append(pd.DataFrame({x: sim_frame[x].tolist(), "waarde": sim_frame["p50"].tolist(), "reeks": namen[1]}))
-    return pd.concat(parts, ignore_index=True)
+def _waaier_rijen(x: str, labels, percentielen, model_x, model_waarden) -> dict[str, list]:
+    """Band rows (the percentiles), then line rows (the model, then the simulated median)."""
+    labels, model_x = list(labels), list(model_x)
+    model, mediaan = list(LIJNEN)
+    n, m = len(labels), len(model_x)
+    leeg = [None] * (n + m + n)
+    kolommen = {c: list(leeg) for c in WAAIER_KOLOMMEN}
+    kolommen[x] = labels + model_x + labels
+    kolommen["rol"] = [BAND] * n + [LIJN] * (m + n)
+    for rij, kolom in ((0, "p10"), (1, "p25"), (3, "p75"), (4, "p90")):
+        kolommen[kolom][:n] = percentielen[rij].tolist()
+    kolommen["waarde"][n:] = list(model_waarden) + percentielen[2].tolist()
+    kolommen["reeks"][n:] = [model] * m + [mediaan] * n
+    return kolommen
 
 
 _PERIODE = alt.X("periode:O", title=None, sort="ascending", axis=alt.Axis(labelAngle=-40))
@@ -74,12 +91,12 @@ _JAAR = alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0))
 
 @cache
 def _achterstand_waaier_template() -> dict:
-    norm = alt.Chart(alt.NamedData(name="norm")).encode(x=_PERIODE, y="norm_achterstand:Q")
+    norm = alt.Chart(alt.NamedData(name="waaier")).transform_filter(alt.datum.rol == NORM).encode(x=_PERIODE, y="waarde:Q")
     punten = norm.mark_point(shape="diamond", size=300, filled=True, color=NORM_KLEUR, opacity=1).encode(
-        tooltip=[alt.Tooltip("deadline:N", title="Deadline Provincie"), alt.Tooltip("norm_achterstand:Q", title="Norm")]
+        tooltip=[alt.Tooltip("deadline:N", title="Deadline Provincie"), alt.Tooltip("waarde:Q", title="Norm")]
     )
     labels = norm.mark_text(dx=14, align="left", fontSize=16, color=NORM_KLEUR, fontWeight="bold").encode(text="label:N")
-    chart = alt.layer(*_waaier_lagen(_PERIODE, "", None, ",.0f"), punten, labels).properties(
+    chart = alt.layer(*_waaier_lagen(_PERIODE, None, ",.0f"), punten, labels).properties(
         height=HOOGTE,
         title="Achterstand eind halfjaar: 50% (donker) en 80% (licht) van de gesimuleerde toekomsten, normpad (◆)",
     )
@@ -88,28 +105,21 @@ def _achterstand_waaier_template() -> dict:
 
 def achterstand_waaier_spec(simulatie: Simulatie, eigen: pd.DataFrame) -> dict:
     """The achterstand's fan (P10-P90, P25-P75), its median, the deterministic line and the norm path."""
-    norm = eigen.loc[eigen["norm_achterstand"].notna() & (eigen["soort"] == "prognose"), ["periode", "norm_achterstand"]]
-    datums = {p: d for d, (p, _n) in simulatie.deadlines.items()}
-    norm = pd.DataFrame(
-        {
-            "periode": norm["periode"].tolist(),
-            "norm_achterstand": norm["norm_achterstand"].astype(float).tolist(),
-            "label": [f"≤ {int(v)}" for v in norm["norm_achterstand"]],
-            "deadline": [fmt.datum(datums[p]) if p in datums else "" for p in norm["periode"]],
+    model = eigen["achterstand_eind"].to_numpy(dtype=float, na_value=float("nan")).tolist()
+    kolommen = _waaier_rijen("periode", simulatie.periodes, simulatie.achterstand_percentielen, eigen["periode"].tolist(), model)
+    for datum, (periode, norm) in simulatie.deadlines.items():
+        rij = {c: None for c in kolommen} | {
+            "periode": periode, "rol": NORM, "waarde": norm, "label": f"≤ {norm}", "deadline": fmt.datum(datum)
         }
-    )
-    return _fill(
-        _achterstand_waaier_template(),
-        waaier=simulatie.achterstand,
-        lijnen=_lijnen(eigen, "periode", "achterstand_eind", simulatie),
-        norm=norm,
-    )
+        for kolom, waarde in rij.items():
+            kolommen[kolom].append(waarde)
+    return _fill(_achterstand_waaier_template(), waaier=pd.DataFrame(kolommen))
 
 
 @cache
 def _reserve_waaier_template() -> dict:
     nul = alt.Chart(alt.InlineData(values=[{"nul": 0}])).mark_rule(color="#000000", strokeWidth=2).encode(y="nul:Q")
-    chart = alt.layer(nul, *_waaier_lagen(_JAAR, "", EURO_AS, ",.0f")).properties(
+    chart = alt.layer(nul, *_waaier_lagen(_JAAR, EURO_AS, ",.0f")).properties(
         height=HOOGTE,
         title="Reserve Beschermd Thuis eind jaar: 50% (donker) en 80% (licht) van de gesimuleerde toekomsten",
     )
@@ -118,30 +128,10 @@ def _reserve_waaier_template() -> dict:
 
 def reserve_waaier_spec(simulatie: Simulatie, eigen: pd.DataFrame) -> dict:
     """The reserve's fan per year, its median and the deterministic line, with the zero line."""
-    return _fill(_reserve_waaier_template(), waaier=simulatie.reserve, lijnen=_lijnen(eigen, "jaar", "reserve_eind", simulatie))
-
-
-@cache
-def _kansen_template() -> dict:
-    chart = (
-        alt.Chart(alt.NamedData(name="kansen"))
-        .mark_bar()
-        .encode(
-            x=alt.X("deadline:N", title=None, sort=None, axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset("soort:N", sort=list(KANS_KLEUREN)),
-            y=alt.Y("kans:Q", title=None, axis=PROCENT_AS, scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color(
-                "soort:N", scale=alt.Scale(domain=list(KANS_KLEUREN), range=list(KANS_KLEUREN.values())), title=None
-            ),
-            tooltip=[
-                alt.Tooltip("deadline:N", title="Deadline"),
-                alt.Tooltip("soort:N", title="Kans op"),
-                alt.Tooltip("tekst:N", title="Kans"),
-            ],
-        )
-        .properties(height=HOOGTE, title="Kans per deadline: norm gehaald, en opschaling voorbij trede 2 (uiterlijk dan)")
+    kolommen = _waaier_rijen(
+        "jaar", simulatie.jaren, simulatie.reserve_percentielen, eigen["jaar"].tolist(), eigen["reserve_eind"].tolist()
     )
-    return _configure(chart).to_dict()
+    return _fill(_reserve_waaier_template(), waaier=pd.DataFrame(kolommen))
 
 
 def kansen_tabel(simulatie: Simulatie) -> pd.DataFrame:
@@ -156,67 +146,56 @@ def kansen_tabel(simulatie: Simulatie) -> pd.DataFrame:
     )
 
 
-def kansen_spec(simulatie: Simulatie) -> dict:
-    rows = []
-    for datum in simulatie.deadlines:
-        for soort, waarde in zip(KANS_KLEUREN, (simulatie.kans_norm[datum], simulatie.kans_escalatie[datum])):
-            rows.append({"deadline": fmt.datum(datum), "soort": soort, "kans": waarde, "tekst": tekst.kans(waarde)})
-    return _fill(_kansen_template(), kansen=pd.DataFrame(rows, columns=["deadline", "soort", "kans", "tekst"]))
-
-
-@cache
-def _reserve_kans_template() -> dict:
-    chart = (
-        alt.Chart(alt.NamedData(name="kansen"))
-        .mark_bar(color="#009E73")
-        .encode(
-            x=_JAAR,
-            y=alt.Y("kans:Q", title=None, axis=PROCENT_AS, scale=alt.Scale(domain=[0, 1])),
-            tooltip=[alt.Tooltip("jaar:O", title="Jaar"), alt.Tooltip("tekst:N", title="Kans niet negatief")],
-        )
-        .properties(height=HOOGTE, title="Kans dat de reserve eind van het jaar niet negatief is")
-    )
-    return _configure(chart).to_dict()
-
-
-def reserve_kans_spec(simulatie: Simulatie) -> dict:
-    jaren = list(simulatie.jaren)
-    kansen = [simulatie.kans_reserve_positief[j] for j in jaren]
-    return _fill(
-        _reserve_kans_template(),
-        kansen=pd.DataFrame({"jaar": jaren, "kans": kansen, "tekst": [tekst.kans(k) for k in kansen]}),
-    )
+OPRAAK, POSITIEF = "Reserve raakt in dat jaar op", "Kans reserve eind jaar niet negatief"
 
 
 @cache
 def _opraakjaar_template() -> dict:
-    chart = (
-        alt.Chart(alt.NamedData(name="jaren"))
-        .mark_bar(color=KLEUREN[SCENARIO])
-        .encode(
-            x=alt.X("jaar:N", title=None, sort=None, axis=alt.Axis(labelAngle=-40)),
-            y=alt.Y("aandeel:Q", title=None, axis=PROCENT_AS),
-            tooltip=[alt.Tooltip("jaar:N", title="Reserve raakt op"), alt.Tooltip("tekst:N", title="Deel van de toekomsten")],
-        )
-        .properties(height=HOOGTE, title=f"In welk jaar raakt de reserve op? (gesimuleerd tot en met {HORIZON})")
+    basis = alt.Chart(alt.NamedData(name="jaren")).encode(
+        x=alt.X("jaar:N", title=None, sort=None, axis=alt.Axis(labelAngle=-40)),
+        y=alt.Y("kans:Q", title=None, axis=PROCENT_AS, scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("reeks:N", scale=alt.Scale(domain=[OPRAAK, POSITIEF], range=[KLEUREN[SCENARIO], "#009E73"]), title=None),
+        tooltip=[alt.Tooltip("jaar:N", title="Jaar"), alt.Tooltip("reeks:N", title="Reeks"), alt.Tooltip("tekst:N", title="Kans")],
+    )
+    staven = basis.transform_filter(alt.datum.reeks == OPRAAK).mark_bar()
+    lijn = basis.transform_filter(alt.datum.reeks == POSITIEF).mark_line(point=alt.OverlayMarkDef(size=70), strokeWidth=4)
+    chart = alt.layer(staven, lijn).properties(
+        height=HOOGTE, title=f"Wanneer raakt de reserve op? (gesimuleerd tot en met {HORIZON})"
     )
     return _configure(chart).to_dict()
 
 
 def opraakjaar_tabel(simulatie: Simulatie) -> pd.DataFrame:
-    """Per year (and 'niet vóór 2041'): the share of futures in which the reserve first turns negative then."""
+    """Per year up to 2040 (and 'niet vóór 2041'): the share of futures in which the reserve first turns
+    negative then, and the probability that it is not negative at that year's end."""
     jaren = [j for j in simulatie.opraakjaar if j is not None] + [None]
     return pd.DataFrame(
-        {"jaar": [tekst.opraakjaar(j) for j in jaren], "aandeel": [simulatie.opraakjaar[j] for j in jaren]}
+        {
+            "jaar": [tekst.opraakjaar(j) for j in jaren],
+            "aandeel": [simulatie.opraakjaar[j] for j in jaren],
+            "kans_positief": [None if j is None else simulatie.kans_reserve_positief[j] for j in jaren],
+        }
     )
 
 
 def opraakjaar_spec(simulatie: Simulatie) -> dict:
-    tabel = opraakjaar_tabel(simulatie)
-    # Years before the first run-out and after the last one carry nothing: leave them out.
-    gevuld = [i for i, a in enumerate(tabel["aandeel"]) if a > 0]
-    tabel = tabel.iloc[gevuld[0]: gevuld[-1] + 1] if gevuld else tabel.iloc[0:0]
-    return _fill(_opraakjaar_template(), jaren=tabel.assign(tekst=[tekst.kans(a) for a in tabel["aandeel"]]))
+    """Bars: the share of futures per run-out year; line: the probability the reserve is not negative that year."""
+    jaren = [j for j in simulatie.opraakjaar if j is not None]
+    labels = [str(j) for j in jaren] + [tekst.opraakjaar(None)]
+    opraak = [simulatie.opraakjaar[j] for j in jaren] + [simulatie.opraakjaar[None]]
+    positief = [simulatie.kans_reserve_positief[j] for j in jaren]
+    kansen = opraak + positief
+    return _fill(
+        _opraakjaar_template(),
+        jaren=pd.DataFrame(
+            {
+                "jaar": labels + labels[:-1],
+                "reeks": [OPRAAK] * len(labels) + [POSITIEF] * len(jaren),
+                "kans": kansen,
+                "tekst": [tekst.kans(k) for k in kansen],
+            }
+        ),
+    )
 
 
 @cache
@@ -227,7 +206,7 @@ def _tornado_template(jaar: bool) -> dict:
         .mark_bar(height=22)
         .encode(
             y=y,
-            x=alt.X("van:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(format="d") if jaar else alt.Axis()),
+            x=alt.X("van:Q", title=None, scale=alt.Scale(zero=False), axis=_JAAR_AS if jaar else alt.Axis()),
             x2="tot:Q",
             color=alt.Color(
                 "kant:N", scale=alt.Scale(domain=list(TORNADO_KLEUREN), range=list(TORNADO_KLEUREN.values())), title=None
@@ -239,7 +218,7 @@ def _tornado_template(jaar: bool) -> dict:
             ],
         )
     )
-    regel = alt.Chart(alt.NamedData(name="scenario")).mark_rule(color="#000000", strokeWidth=3).encode(x="waarde:Q")
+    regel = alt.Chart(alt.NamedData(name="balken")).mark_rule(color="#000000", strokeWidth=3).encode(x="van:Q")
     chart = alt.layer(bars, regel).properties(height=HOOGTE, title="Gevoeligheid: elke aanname over haar hele bereik (zwart: dit scenario)")
     return _configure(chart).to_dict()
 
@@ -257,15 +236,15 @@ def tornado_spec(tornado: Tornado) -> dict:
     eigen = getal(tornado.scenario_waarde)
     rows = []
     for balk in tornado.balken:
-        for kant, waarde, uitkomst in (("laagste waarde", balk.laag, balk.bij_laag), ("hoogste waarde", balk.hoog, balk.bij_hoog)):
+        kanten = zip(TORNADO_KLEUREN, (balk.laag, balk.hoog), (balk.bij_laag, balk.bij_hoog))
+        for kant, waarde, uitkomst in kanten:
             rows.append(
-                {"aanname": balk.parameter.label, "kant": kant, "van": eigen, "tot": getal(uitkomst),
+                {"aanname": balk.parameter.kort[:1].upper() + balk.parameter.kort[1:], "kant": kant, "van": eigen, "tot": getal(uitkomst),
                  "waarde": balk.parameter.formatteer(waarde), "uitkomst": tekst_uitkomst(uitkomst)}
             )
     return _fill(
         _tornado_template(jaar),
         balken=pd.DataFrame(rows, columns=["aanname", "kant", "van", "tot", "waarde", "uitkomst"]),
-        scenario=pd.DataFrame({"waarde": [eigen]}),
     )
 
 

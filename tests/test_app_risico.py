@@ -26,7 +26,7 @@ def test_risico_shows_the_simulated_probabilities_beside_the_charts(basis):
     for datum, (_p, norm) in uitkomst.deadlines.items():
         label = f"Kans norm {datum.day} {['januari', 'juli'][datum.month == 7]} {datum.year} (≤ {norm})"
         assert metric(at, label) == kans(uitkomst.kans_norm[datum])
-    assert len(at.get("vega_lite_chart")) == 6  # two fans, probabilities, reserve probability, run-out years, tornado
+    assert len(at.get("vega_lite_chart")) == 4  # two fans, run-out years with the probability per year, tornado
     tekst = alle_tekst(at)
     assert "10.000 gesimuleerde toekomsten met startgetal 0" in tekst
     assert "Om met 80% kans op 1 januari 2027 een achterstand van hoogstens 36 te hebben" in tekst

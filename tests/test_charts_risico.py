@@ -20,8 +20,6 @@ def specs(basis):
     return {
         "achterstand": grafieken.achterstand_waaier_spec(uitkomst, project_taakstelling(s, basis)),
         "reserve": grafieken.reserve_waaier_spec(uitkomst, project_reserve(s, basis)),
-        "kansen": grafieken.kansen_spec(uitkomst),
-        "reserve_kans": grafieken.reserve_kans_spec(uitkomst),
         "opraakjaar": grafieken.opraakjaar_spec(uitkomst),
         "tornado": grafieken.tornado_spec(tornados[0]),
         "tornado_jaar": grafieken.tornado_spec(tornados[-1]),
@@ -30,7 +28,7 @@ def specs(basis):
 
 
 @pytest.mark.parametrize(
-    "name", ["achterstand", "reserve", "kansen", "reserve_kans", "opraakjaar", "tornado", "tornado_jaar", "reserve_vreemdelingen"]
+    "name", ["achterstand", "reserve", "opraakjaar", "tornado", "tornado_jaar", "reserve_vreemdelingen"]
 )
 def test_spec_is_valid_vega_lite(specs, name):
     spec = dict(specs[name])
@@ -39,16 +37,21 @@ def test_spec_is_valid_vega_lite(specs, name):
 
 
 def test_fan_chart_has_bands_median_deterministic_line_and_norm(specs, basis):
-    data = specs["achterstand"]["datasets"]
-    assert {"p10", "p25", "p50", "p75", "p90"} <= set(data["waaier"].columns)
-    assert set(data["lijnen"]["reeks"]) == set(grafieken.LIJNEN)
-    assert list(data["norm"]["label"]) == ["≤ 36", "≤ 18", "≤ 0"]
-    assert list(data["norm"]["deadline"]) == ["1 januari 2027", "1 juli 2027", "1 januari 2028"]
+    data = specs["achterstand"]["datasets"]["waaier"]
+    band, lijn, norm = (data[data["rol"] == rol] for rol in (grafieken.BAND, grafieken.LIJN, grafieken.NORM))
+    assert (band["p10"] <= band["p25"]).all() and (band["p75"] <= band["p90"]).all() and len(band) == 9
+    assert set(lijn["reeks"]) == set(grafieken.LIJNEN)
+    assert list(norm["label"]) == ["≤ 36", "≤ 18", "≤ 0"]
+    assert list(norm["deadline"]) == ["1 januari 2027", "1 juli 2027", "1 januari 2028"]
 
 
-def test_run_out_chart_covers_only_years_with_paths(specs):
+def test_run_out_chart_has_the_share_per_year_and_the_probability_per_year(specs):
     jaren = specs["opraakjaar"]["datasets"]["jaren"]
-    assert jaren["aandeel"].iloc[0] > 0 and jaren["aandeel"].iloc[-1] > 0
+    opraak = jaren[jaren["reeks"] == grafieken.OPRAAK]
+    assert opraak["jaar"].iloc[-1] == "niet vóór 2041" and opraak["kans"].sum() == pytest.approx(1.0)
+    positief = jaren[jaren["reeks"] == grafieken.POSITIEF]
+    assert positief["jaar"].tolist() == [str(j) for j in range(2026, 2041)]
+    assert positief["kans"].iloc[0] == 1.0 and positief["kans"].between(0, 1).all()
 
 
 def test_cap_line_on_the_reserve_vreemdelingen(specs):

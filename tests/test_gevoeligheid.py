@@ -37,3 +37,19 @@ def test_spreads_and_budgets_are_not_varied():
     namen = {p.naam for p in gevarieerd()}
     assert "spreiding_taakstelling_pct" not in namen and "kosten_per_extra_statushouder" not in namen
     assert "eind_jaar" not in namen and "huisvesting_per_halfjaar" in namen
+
+
+def test_each_assumption_moves_only_the_side_its_group_declares(basis):
+    """The tornado caches each side on the assumptions of that side (drijft_reserve): check the declaration."""
+    from core.model.reserve import project_reserve
+    from core.risico.gevoeligheid import _uiteinden, drijft_reserve
+
+    for s0 in (Scenario(eind_jaar=2040), Scenario(eind_jaar=2040, huurtoeslag_grote_gezinnen=False, wetsvoorstel_36831=True)):
+        basis_t, basis_r = project_taakstelling(s0, basis), project_reserve(s0, basis)
+        for parameter in gevarieerd():
+            for waarde in _uiteinden(parameter):
+                s = s0.met(**{parameter.naam: waarde})
+                if drijft_reserve(parameter):
+                    assert project_taakstelling(s, basis)["achterstand_eind"].tolist() == basis_t["achterstand_eind"].tolist()
+                else:
+                    assert project_reserve(s, basis)["reserve_eind"].tolist() == basis_r["reserve_eind"].tolist(), parameter.naam

@@ -169,3 +169,13 @@ def test_har_plus_exhaustion_is_reported_per_half_year(basis):
 def test_at_least_one_path(basis):
     with pytest.raises(ValueError, match="minstens 1"):
         simuleer(Scenario(), basis, paden=0)
+
+
+def test_the_readme_documents_and_runs_the_simulation_api(tmp_path):
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    assert "`core.risico.simuleer`" in readme and "python -m benchmarks.risico" in readme
+    block = readme.split("### Python API: `core.risico.simuleer`", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    namespace: dict = {}
+    exec(block.replace("load_basis()", f"load_basis({str(tmp_path / 'db.duckdb')!r})"), namespace)
+    u = namespace["u"]
+    assert u.paden == 10_000 and u.seed == 0 and date(2027, 1, 1) in u.kans_norm

@@ -28,7 +28,7 @@ downloads(
         "Achterstand percentielen": (uitkomst.achterstand, tabellen.ACHTERSTAND_PERCENTIELEN),
         "Reserve percentielen": (uitkomst.reserve, tabellen.RESERVE_PERCENTIELEN),
         "Jaar reserve op": (grafieken.opraakjaar_tabel(uitkomst), tabellen.OPRAAKJAREN),
-        **{f"Gevoeligheid {i + 1}": (tekst.tornado_tabel(t), tabellen.GEVOELIGHEID) for i, t in enumerate(tornados)},
+        "Gevoeligheid": (tekst.tornado_tabel(*tornados), tabellen.GEVOELIGHEID),
     },
 )
 
@@ -52,16 +52,12 @@ grafiek(grafieken.achterstand_waaier_spec(uitkomst, taak), "achterstand waaier")
 if not state.presentatie():
     for i, datum in enumerate(uitkomst.deadlines):
         st.markdown(f"- {tekst.deadline_zin(uitkomst, datum, i == 0)}")
-grafiek(grafieken.kansen_spec(uitkomst), "kans per deadline")
 
 st.subheader("Wanneer raakt de reserve op?")
 st.write(tekst.opraak_zin(uitkomst))
 grafiek(grafieken.reserve_waaier_spec(uitkomst, reserve), "reserve waaier")
-links, rechts = st.columns(2)
-with links:
-    grafiek(grafieken.reserve_kans_spec(uitkomst), "kans reserve niet negatief")
-with rechts:
-    grafiek(grafieken.opraakjaar_spec(uitkomst), "jaar reserve op")
+st.write(tekst.positief_zin(uitkomst, scenario.eind_jaar))
+grafiek(grafieken.opraakjaar_spec(uitkomst), "jaar reserve op")
 
 st.subheader("Wat is nodig?")
 keuze_kans, keuze_jaar = st.columns(2)
@@ -86,7 +82,7 @@ tornado = st.selectbox("Uitkomst", tornados, format_func=tekst.uitkomst_label, k
 st.write(tekst.tornado_zin(tornado))
 grafiek(grafieken.tornado_spec(tornado), "gevoeligheid")
 if not state.presentatie():
-    tabel(tekst.tornado_tabel(tornado), tabellen.GEVOELIGHEID)
+    tabel(tekst.tornado_tabel(tornado), {k: v for k, v in tabellen.GEVOELIGHEID.items() if k != "uitkomst"})
 bron("het model zelf (zonder onzekerheid): elke aanname naar de uiteinden van haar schuif, de andere zoals in dit scenario.")
 
 st.subheader("Beleidsrisico's")

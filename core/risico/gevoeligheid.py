@@ -13,13 +13,16 @@ from datetime import date
 from functools import lru_cache
 
 from core.data import Basis
-from core.model.parameters import ONZEKERHEID, OPVANG_BUDGETTEN, PARAMETERS, SELECT_SLIDER, SLIDER, TOGGLE, Parameter
+from core.model.parameters import (
+    ONZEKERHEID, OPVANG_BUDGETTEN, PARAMETERS, PARAMETERS_BY_NAME, SELECT_SLIDER, SLIDER, TOGGLE, Parameter,
+)
 from core.model.reserve import eerste_tekortjaar, reserve_rijen
 from core.model.scenario import Scenario
 from core.model.taakstelling import taakstelling_rijen
 from core.risico.simulatie import HORIZON, lang
 
 OPRAAKJAAR = "opraakjaar"
+RESERVE_GROEP = PARAMETERS_BY_NAME["du_mo_indexatie_pct"].groep  # "Beschermd Thuis / MO"
 # Assumptions that cannot move these outcomes: the simulation's spreads, the opvang budgets, the horizon.
 NIET_GEVARIEERD = {ONZEKERHEID, OPVANG_BUDGETTEN}
 
@@ -68,32 +71,64 @@ def _uiteinden(parameter: Parameter) -> tuple[object, object]:
     )
 
 
-def _uitkomsten(scenario: Scenario, basis: Basis) -> dict[str, int | None]:
-    long = lang(scenario)
-    uit: dict[str, int | None] = {
+def _achterstanden(scenario: Scenario, basis: Basis) -> dict[str, int]:
+    return {
         r["periode"]: r["achterstand_eind"]
         for r in taakstelling_rijen(scenario, basis)
         if r["soort"] == "prognose" and r["periode"] in basis.deadlines
     }
-    uit[OPRAAKJAAR] = eerste_tekortjaar(reserve_rijen(long, basis))
-    return uit
+
+
+def _opraakjaar(scenario: Scenario, basis: Basis) -> int | None:
+    return eerste_tekortjaar(reserve_rijen(lang(scenario), basis))
+
+
+def drijft_reserve(parameter: Parameter) -> bool:
+    """An assumption of the reserve's group moves only the reserve; every other one only the achterstand.
+
+    The groups declare it; tests/test_gevoeligheid.py checks the declaration against the model.
+    """
+    return parameter.groep == RESERVE_GROEP
+
+
+def _genormaliseerd(scenario: Scenario, reserve: bool) -> Scenario:
+    """The scenario with the assumptions that cannot move this side's outcomes at their baseline,
+    so that a slider of the other side finds this side's bars in the cache."""
+    return scenario.met(**{p.naam: p.standaard for p in PARAMETERS if p.naam != "eind_jaar" and drijft_reserve(p) != reserve})
+
+
+@lru_cache(maxsize=16)
+def _balken(scenario: Scenario, basis: Basis, reserve: bool) -> tuple[tuple, ...]:
+    """(parameter, low, high, outcome at low, outcome at high) for one side's assumptions."""
+    uitkomst = _opraakjaar if reserve else _achterstanden
+    rows = []
+    for parameter in gevarieerd():
+        if drijft_reserve(parameter) != reserve:
+            continue
+        laag, hoog = _uiteinden(parameter)
+        rows.append((
+            parameter, laag, hoog,
+            uitkomst(scenario.met(**{parameter.naam: laag}), basis), uitkomst(scenario.met(**{parameter.naam: hoog}), basis),
+        ))
+    return tuple(rows)
+
+
+def _sorteer(balken: list[Balk]) -> tuple[Balk, ...]:
+    return tuple(sorted((b for b in balken if b.uitslag), key=lambda b: -b.uitslag))
 
 
 @lru_cache(maxsize=16)
 def gevoeligheid(scenario: Scenario, basis: Basis) -> tuple[Tornado, ...]:
     """One tornado per outcome: each forecast deadline of the Provincie, then the reserve's run-out year."""
-    eigen = _uitkomsten(scenario, basis)
-    per_parameter = []
-    for parameter in gevarieerd():
-        laag, hoog = _uiteinden(parameter)
-        per_parameter.append(
-            (parameter, laag, hoog, _uitkomsten(scenario.met(**{parameter.naam: laag}), basis),
-             _uitkomsten(scenario.met(**{parameter.naam: hoog}), basis))
-        )
-    tornados = []
-    for uitkomst, waarde in eigen.items():
-        balken = [Balk(p, laag, hoog, uit_laag[uitkomst], uit_hoog[uitkomst]) for p, laag, hoog, uit_laag, uit_hoog in per_parameter]
-        balken = sorted((b for b in balken if b.uitslag), key=lambda b: -b.uitslag)
-        deadline = None if uitkomst == OPRAAKJAAR else basis.deadlines[uitkomst]
-        tornados.append(Tornado(uitkomst, deadline, waarde, tuple(balken)))
+    achterstand = _balken(_genormaliseerd(scenario, reserve=False), basis, reserve=False)
+    tornados = [
+        Tornado(periode, basis.deadlines[periode], waarde, _sorteer([
+            Balk(p, laag, hoog, bij_laag[periode], bij_hoog[periode]) for p, laag, hoog, bij_laag, bij_hoog in achterstand
+        ]))
+        for periode, waarde in _achterstanden(scenario, basis).items()
+    ]
+    reserve = _balken(_genormaliseerd(scenario, reserve=True), basis, reserve=True)
+    tornados.append(Tornado(
+        OPRAAKJAAR, None, _opraakjaar(scenario, basis), _sorteer([Balk(*row) for row in reserve])
+    ))
     return tuple(tornados)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -288,7 +288,10 @@ def rentes(scenario: Scenario) -> tuple[float, float, float, float]:
 
 @dataclass(frozen=True, eq=False)
 class Simulatie:
-    """What ``simuleer`` returns. Probabilities are fractions (0..1); arrays are read-only."""
+    """What ``simuleer`` returns. Probabilities are fractions (0..1); arrays are read-only.
+
+    Results are cached and shared: never change them (the frames are built once, on first use).
+    """
 
     paden: int
     seed: int
@@ -303,12 +306,12 @@ class Simulatie:
     jaren: tuple[int, ...]  # years up to the scenario's horizon
     reserve_percentielen: np.ndarray  # (5, years)
 
-    @property
+    @cached_property
     def achterstand(self) -> pd.DataFrame:
         """Per forecast half year: periode, p10, p25, p50, p75, p90 of the achterstand at its end."""
         return _frame("periode", self.periodes, self.achterstand_percentielen)
 
-    @property
+    @cached_property
     def reserve(self) -> pd.DataFrame:
         """Per year: jaar, p10, p25, p50, p75, p90 of the reserve at its end."""
         return _frame("jaar", self.jaren, self.reserve_percentielen)

@@ -161,20 +161,22 @@ def tornado_zin(tornado: Tornado) -> str:
     )
 
 
-def tornado_tabel(tornado: Tornado) -> pd.DataFrame:
-    """The tornado's bars as a table: assumption, both ends, and the outcome at each."""
+def tornado_tabel(*tornados: Tornado) -> pd.DataFrame:
+    """The tornados' bars as one table: outcome, assumption, both ends, and the outcome at each."""
+    rows = [(t, b) for t in tornados for b in t.balken]
 
-    def waarde(v):
-        return opraakjaar(v) if tornado.uitkomst == OPRAAKJAAR else v
+    def waarde(t: Tornado, v):
+        return opraakjaar(v) if t.uitkomst == OPRAAKJAAR else fmt.getal(v)
 
     return pd.DataFrame(
         {
-            "aanname": [b.parameter.label for b in tornado.balken],
-            "laag": [b.parameter.formatteer(b.laag) for b in tornado.balken],
-            "bij_laag": [waarde(b.bij_laag) for b in tornado.balken],
-            "hoog": [b.parameter.formatteer(b.hoog) for b in tornado.balken],
-            "bij_hoog": [waarde(b.bij_hoog) for b in tornado.balken],
-            "uitslag": [b.uitslag for b in tornado.balken],
+            "uitkomst": [uitkomst_label(t) for t, _b in rows],
+            "aanname": [b.parameter.label for _t, b in rows],
+            "laag": [b.parameter.formatteer(b.laag) for _t, b in rows],
+            "bij_laag": [waarde(t, b.bij_laag) for t, b in rows],
+            "hoog": [b.parameter.formatteer(b.hoog) for _t, b in rows],
+            "bij_hoog": [waarde(t, b.bij_hoog) for t, b in rows],
+            "uitslag": [b.uitslag for _t, b in rows],
         }
     )
 

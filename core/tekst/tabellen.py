@@ -198,9 +198,14 @@ def _percentielen(sleutel: str, kop: str, soort: Soort) -> dict[str, Kolom]:
 ACHTERSTAND_PERCENTIELEN = _percentielen("periode", "Halfjaar", GETAL)
 RESERVE_PERCENTIELEN = _percentielen("jaar", "Jaar", EURO)
 
-OPRAAKJAREN = {"jaar": Kolom("Reserve raakt op in"), "aandeel": Kolom("Deel van de gesimuleerde toekomsten", KANS)}
+OPRAAKJAREN = {
+    "jaar": Kolom("Jaar"),
+    "aandeel": Kolom("Deel van de toekomsten waarin de reserve dan opraakt", KANS),
+    "kans_positief": Kolom("Kans reserve eind jaar niet negatief", KANS),
+}
 
 GEVOELIGHEID = {
+    "uitkomst": Kolom("Uitkomst"),
     "aanname": Kolom("Aanname"),
     "laag": Kolom("Laagste waarde"),
     "bij_laag": Kolom("Uitkomst bij laagste waarde"),
