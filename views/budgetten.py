@@ -12,6 +12,7 @@ from ui.weergave import bron, downloads, grafiek, tabel
 
 basis, scenario = state.basis(), state.scenario()
 overzicht, prognose, plafond = budgetten.budgetoverzicht(basis), budgetten.prognose(scenario, basis), budgetten.plafond(basis)
+rijen = budgetten.prognose_rijen(scenario, basis)
 jaren = [str(j) for j in budgetten.budgetjaren(basis)]
 
 st.title("Budgetten opvang en integratie")
@@ -22,7 +23,7 @@ downloads(
         "Prognose": (prognose, tabellen.BUDGET_PROGNOSE),
     },
 )
-for zin in tekst.budget_zinnen(prognose, scenario.kosten_per_extra_statushouder, plafond, scenario.eind_jaar):
+for zin in tekst.budget_zinnen(rijen, scenario.kosten_per_extra_statushouder, plafond, scenario.eind_jaar):
     st.markdown(f"- {zin}")
 
 st.subheader("Budgetten per jaar")

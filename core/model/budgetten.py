@@ -17,6 +17,7 @@ cap of € 400.000: anything above the cap is not retainable.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -64,8 +65,12 @@ def budgetregels(basis: Basis) -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values(["sleutel", "jaar"], kind="stable", ignore_index=True)
 
 
+@lru_cache(maxsize=8)
 def budgetoverzicht(basis: Basis) -> pd.DataFrame:
-    """One row per budget line, one column per year (the beleidskader's tables side by side)."""
+    """One row per budget line, one column per year (the beleidskader's tables side by side).
+
+    Cached per data version: shared, never change it.
+    """
     regels = budgetregels(basis)
     breed = regels.pivot(index="sleutel", columns="jaar", values="bedrag")
     eerste = regels.drop_duplicates("sleutel").set_index("sleutel")
@@ -119,6 +124,15 @@ class _Jaar:
 def prognose(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     """Per year from the first budget year to the horizon: how the budgets move, the extra costs,
     and the Reserve Vreemdelingen (never above its cap)."""
+    frame = pd.DataFrame(prognose_rijen(scenario, basis), columns=PROGNOSE_KOLOMMEN)
+    for column in ("gehuisvest", "gehuisvest_basis"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+@lru_cache(maxsize=64)
+def prognose_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
+    """The rows of ``prognose`` as plain dicts (cached and shared: never change them)."""
     officieel = Scenario(eind_jaar=scenario.eind_jaar)
     gehuisvest, gehuisvest_basis = _per_jaar(scenario, basis, "realisatie"), _per_jaar(officieel, basis, "realisatie")
     taak, taak_basis = _per_jaar(scenario, basis, "taakstelling"), _per_jaar(officieel, basis, "taakstelling")
@@ -163,7 +177,4 @@ def prognose(scenario: Scenario, basis: Basis) -> pd.DataFrame:
                 "reserve_eind": stand,
             }
         )
-    frame = pd.DataFrame(rows, columns=PROGNOSE_KOLOMMEN)
-    for column in ("gehuisvest", "gehuisvest_basis"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
+    return tuple(rows)

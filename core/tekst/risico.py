@@ -294,10 +294,10 @@ def bevinding_zin(b: Bevinding) -> str:
 # --- the budgets ----------------------------------------------------------------------------------
 
 
-def budget_zinnen(prognose: pd.DataFrame, kosten_per_statushouder: float, plafond: float, horizon: int) -> list[str]:
-    """What the scenario does to the opvang and integratie budgets, in a few sentences."""
-    extra = int(prognose["extra_statushouders"].sum())
-    kosten = float(prognose["extra_kosten"].sum())
+def budget_zinnen(rijen, kosten_per_statushouder: float, plafond: float, horizon: int) -> list[str]:
+    """What the scenario does to the opvang and integratie budgets, in a few sentences (from prognose_rijen)."""
+    extra = sum(r["extra_statushouders"] for r in rijen)
+    kosten = sum(r["extra_kosten"] for r in rijen)
     zinnen = []
     if extra > 0:
         zinnen.append(
@@ -311,26 +311,25 @@ def budget_zinnen(prognose: pd.DataFrame, kosten_per_statushouder: float, plafon
         )
     else:
         zinnen.append(f"Dit scenario huisvest tot en met {horizon} evenveel statushouders als het basisscenario.")
-    tekort = prognose[prognose["tekort"] > 0]
-    if tekort.empty:
+    tekort = [r for r in rijen if r["tekort"] > 0]
+    if not tekort:
         zinnen.append(
             "De reguliere budgetten volstaan in elk jaar (aanname: in het basisscenario zijn ze precies toereikend); "
             "de Reserve Vreemdelingen wordt niet aangesproken."
         )
     else:
-        eerste = tekort.iloc[0]
+        eerste = tekort[0]
         zin = (
-            f"De reguliere budgetten schieten voor het eerst tekort in {int(eerste['jaar'])} "
-            f"({fmt.euro(eerste['tekort'])}). De Reserve Vreemdelingen vangt tot en met {horizon} "
-            f"{fmt.euro(prognose['onttrekking'].sum())} op"
+            f"De reguliere budgetten schieten voor het eerst tekort in {eerste['jaar']} ({fmt.euro(eerste['tekort'])}). "
+            f"De Reserve Vreemdelingen vangt tot en met {horizon} {fmt.euro(sum(r['onttrekking'] for r in rijen))} op"
         )
-        leeg = prognose[(prognose["onttrekking"] > 0) & (prognose["reserve_eind"] <= 0)]
-        if not leeg.empty:
-            zin += f" en is eind {int(leeg.iloc[0]['jaar'])} leeg"
-        niet_gedekt = float(prognose["niet_gedekt"].sum())
+        leeg = next((r for r in rijen if r["onttrekking"] > 0 and r["reserve_eind"] <= 0), None)
+        if leeg is not None:
+            zin += f" en is eind {leeg['jaar']} leeg"
+        niet_gedekt = sum(r["niet_gedekt"] for r in rijen)
         zin += f"; {fmt.euro(niet_gedekt)} is niet gedekt." if niet_gedekt > 0 else "; daarmee is alles gedekt."
         zinnen.append(zin)
-    boven = float(prognose["boven_plafond"].sum())
+    boven = sum(r["boven_plafond"] for r in rijen)
     if boven > 0:
         zinnen.append(
             f"{fmt.euro(boven)} aan extra middelen valt boven het plafond van {fmt.euro(plafond)} en kan niet in de "
