@@ -13,10 +13,11 @@ import altair as alt
 import pandas as pd
 
 from core.charts import EURO_AS, HOOGTE, KLEUREN, NORM_KLEUR, SCENARIO, _configure, _fill
+from core.model.reserve import BEGROTING, PROGNOSE
 from core.risico.gevoeligheid import OPRAAKJAAR, Tornado
 from core.risico.simulatie import HORIZON, Simulatie
 from core.tekst import formatting as fmt
-from core.tekst import risico as tekst
+from core.tekst import zinnen
 
 BAND_KLEUR = KLEUREN[SCENARIO]
 MEDIAAN_KLEUR = "#000000"
@@ -26,7 +27,7 @@ TORNADO_KLEUREN = {"bij de laagste waarde": "#56B4E9", "bij de hoogste waarde": 
 PLAFOND_KLEUR = "#0072B2"
 PROCENT_AS = alt.Axis(format=".0%")
 # Run-out years on a number axis; the year after the horizon means "not before then".
-_JAAR_AS = alt.Axis(format="d", labelExpr=f"datum.value > {HORIZON} ? '{tekst.NIET_VOOR}' : datum.label")
+_JAAR_AS = alt.Axis(format="d", labelExpr=f"datum.value > {HORIZON} ? '{zinnen.NIET_VOOR}' : datum.label")
 
 
 def _lijn_kleur() -> alt.Color:
@@ -42,8 +43,9 @@ def _lijn_streep() -> alt.StrokeDash:
 
 # Each fan chart has one dataset with a ``rol`` per row (band, lijn, norm) that its layers filter on:
 # every dataset costs a conversion to Arrow on every rerun, so one is cheaper than three.
-BAND, LIJN, NORM = "band", "lijn", "norm"
+BAND, LIJN, NORM, GRENS = "band", "lijn", "norm", "grens"
 WAAIER_KOLOMMEN = ["rol", "p10", "p25", "p75", "p90", "waarde", "reeks", "label", "deadline"]
+BELEIDSARM_TEKST = "beleidsarm doorgetrokken →"
 
 
 def _waaier_lagen(x: alt.X, as_: alt.Axis | None, tooltip_format: str) -> list:
@@ -66,7 +68,19 @@ def _waaier_lagen(x: alt.X, as_: alt.Axis | None, tooltip_format: str) -> list:
             tooltip=[alt.Tooltip("reeks:N", title="Reeks"), alt.Tooltip("waarde:Q", title="Waarde", format=tooltip_format)],
         )
     )
-    return [buiten, binnen, lijnen]
+    grens = basis.transform_filter(alt.datum.rol == GRENS)
+    lijn = grens.mark_rule(color="#999999", strokeDash=[2, 4], strokeWidth=2)
+    tekst_ = grens.mark_text(align="left", dx=6, y=12, fontSize=15, color="#555555").encode(text="label:N")
+    return [buiten, binnen, lijnen, lijn, tekst_]
+
+
+def _met_grens(kolommen: dict[str, list], x: str, eerste: object | None) -> dict[str, list]:
+    """Mark the first extrapolated half year or year (after the Provincie's deadlines or the centrumregeling)."""
+    if eerste is not None:
+        rij = {c: None for c in kolommen} | {x: eerste, "rol": GRENS, "label": BELEIDSARM_TEKST}
+        for kolom, waarde in rij.items():
+            kolommen[kolom].append(waarde)
+    return kolommen
 
 
 def _waaier_rijen(x: str, labels, percentielen, model_x, model_waarden) -> dict[str, list]:
@@ -113,7 +127,8 @@ def achterstand_waaier_spec(simulatie: Simulatie, eigen: pd.DataFrame) -> dict:
         }
         for kolom, waarde in rij.items():
             kolommen[kolom].append(waarde)
-    return _fill(_achterstand_waaier_template(), waaier=pd.DataFrame(kolommen))
+    beleidsarm = [p for p, b in zip(eigen["periode"], eigen["beleidsarm"]) if b]
+    return _fill(_achterstand_waaier_template(), waaier=pd.DataFrame(_met_grens(kolommen, "periode", (beleidsarm or [None])[0])))
 
 
 @cache
@@ -131,7 +146,8 @@ def reserve_waaier_spec(simulatie: Simulatie, eigen: pd.DataFrame) -> dict:
     kolommen = _waaier_rijen(
         "jaar", simulatie.jaren, simulatie.reserve_percentielen, eigen["jaar"].tolist(), eigen["reserve_eind"].tolist()
     )
-    return _fill(_reserve_waaier_template(), waaier=pd.DataFrame(kolommen))
+    later = [j for j, s in zip(eigen["jaar"], eigen["status"]) if s not in (BEGROTING, PROGNOSE)]
+    return _fill(_reserve_waaier_template(), waaier=pd.DataFrame(_met_grens(kolommen, "jaar", (later or [None])[0])))
 
 
 def kansen_tabel(simulatie: Simulatie) -> pd.DataFrame:
@@ -171,7 +187,7 @@ def opraakjaar_tabel(simulatie: Simulatie) -> pd.DataFrame:
     jaren = [j for j in simulatie.opraakjaar if j is not None] + [None]
     return pd.DataFrame(
         {
-            "jaar": [tekst.opraakjaar(j) for j in jaren],
+            "jaar": [zinnen.opraakjaar(j) for j in jaren],
             "aandeel": [simulatie.opraakjaar[j] for j in jaren],
             "kans_positief": [None if j is None else simulatie.kans_reserve_positief[j] for j in jaren],
         }
@@ -181,7 +197,7 @@ def opraakjaar_tabel(simulatie: Simulatie) -> pd.DataFrame:
 def opraakjaar_spec(simulatie: Simulatie) -> dict:
     """Bars: the share of futures per run-out year; line: the probability the reserve is not negative that year."""
     jaren = [j for j in simulatie.opraakjaar if j is not None]
-    labels = [str(j) for j in jaren] + [tekst.opraakjaar(None)]
+    labels = [str(j) for j in jaren] + [zinnen.opraakjaar(None)]
     opraak = [simulatie.opraakjaar[j] for j in jaren] + [simulatie.opraakjaar[None]]
     positief = [simulatie.kans_reserve_positief[j] for j in jaren]
     kansen = opraak + positief
@@ -192,7 +208,7 @@ def opraakjaar_spec(simulatie: Simulatie) -> dict:
                 "jaar": labels + labels[:-1],
                 "reeks": [OPRAAK] * len(labels) + [POSITIEF] * len(jaren),
                 "kans": kansen,
-                "tekst": [tekst.kans(k) for k in kansen],
+                "tekst": [zinnen.kans(k) for k in kansen],
             }
         ),
     )
@@ -231,7 +247,7 @@ def tornado_spec(tornado: Tornado) -> dict:
         return HORIZON + 1 if v is None else v
 
     def tekst_uitkomst(v):
-        return tekst.opraakjaar(v) if jaar else fmt.getal(v)
+        return zinnen.opraakjaar(v) if jaar else fmt.getal(v)
 
     eigen = getal(tornado.scenario_waarde)
     rows = []

@@ -5,7 +5,8 @@ import pytest
 from core.model.parameters import PARAMETERS_BY_NAME
 from core.model.scenario import Scenario
 from core.risico import simuleer
-from core.tekst.risico import kans
+from core.tekst import formatting as fmt
+from core.tekst.zinnen import kans
 from tests.test_app import alle_tekst, metric, open_app
 
 RISICO, BUDGETTEN = "views/risico.py", "views/budgetten.py"
@@ -23,14 +24,16 @@ def test_the_pages_render_with_the_shared_controls(page):
 def test_risico_shows_the_simulated_probabilities_beside_the_charts(basis):
     at = open_app(RISICO)
     uitkomst = simuleer(Scenario(), basis)
-    for datum, (_p, norm) in uitkomst.deadlines.items():
-        label = f"Kans norm {datum.day} {['januari', 'juli'][datum.month == 7]} {datum.year} (≤ {norm})"
-        assert metric(at, label) == kans(uitkomst.kans_norm[datum])
+    eigen = [(d, n) for d, (p, n) in uitkomst.deadlines.items() if p in basis.norm_rijen]
+    assert [m.label for m in at.metric] == [f"Kans norm {fmt.datum(d)} (≤ {n})" for d, n in eigen]
+    for datum, norm in eigen:
+        assert metric(at, f"Kans norm {fmt.datum(datum)}") == kans(uitkomst.kans_norm[datum])
     assert len(at.get("vega_lite_chart")) == 4  # two fans, run-out years with the probability per year, tornado
     tekst = alle_tekst(at)
     assert "10.000 gesimuleerde toekomsten met startgetal 0" in tekst
     assert "Om met 80% kans op 1 januari 2027 een achterstand van hoogstens 36 te hebben" in tekst
-    assert "Het zwaarst weegt huisvesting per halfjaar" in tekst
+    assert f"Het zwaarst weegt de aanname '{PARAMETERS_BY_NAME['huisvesting_per_halfjaar'].kort}'" in tekst
+    assert "staat de Provincie aan het eind van elk halfjaar geen achterstand meer toe" in tekst
 
 
 def test_a_faster_pace_raises_the_probability_and_the_link_carries_the_seed(basis):

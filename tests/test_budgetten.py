@@ -27,7 +27,7 @@ def test_the_baseline_is_the_source(basis):
     assert p["jaar"].tolist() == list(range(2024, 2031))
     assert (p["su_scenario"] == p["su_bron"]).all() and (p["faciliteiten_scenario"] == p["faciliteiten_bron"]).all()
     assert (p["reserve_eind"] == 400_000).all() and (p["tekort"] == 0).all() and (p["boven_plafond"] == 0).all()
-    assert p.loc[p["jaar"] == 2028, "soort"].item() == "beleidsarm doorgetrokken"
+    assert p.loc[p["jaar"] == 2028, "status"].item() == "beleidsarm doorgetrokken"
 
 
 def test_more_placements_cost_money_and_draw_on_the_reserve(basis):

@@ -1,6 +1,6 @@
 """The tornado: each bar is the deterministic model at the ends of one assumption's range."""
 
-from core.model.reserve import eerste_tekortjaar, reserve_rijen
+from core.model.reserve import alle_reserve_rijen, eerste_tekortjaar
 from core.model.scenario import Scenario
 from core.model.taakstelling import project_taakstelling
 from core.risico.gevoeligheid import OPRAAKJAAR, gevarieerd, gevoeligheid
@@ -27,9 +27,10 @@ def test_bars_are_the_model_at_both_ends_and_sorted_by_swing(basis):
 def test_the_run_out_year_tornado_names_the_reserve_assumptions(basis):
     tornado = gevoeligheid(Scenario(), basis)[-1]
     namen = [b.parameter.naam for b in tornado.balken]
-    assert set(namen) == {"du_mo_indexatie_pct", "iubw_indexatie_pct", "zorgkosten_groei_pct"}
+    assert set(namen) >= {"du_mo_indexatie_pct", "iubw_indexatie_pct", "zorgkosten_groei_pct", "reserve_na_centrumregeling"}
+    assert all(b.parameter.groep == "Beschermd Thuis / MO" for b in tornado.balken)
     zorg = next(b for b in tornado.balken if b.parameter.naam == "zorgkosten_groei_pct")
-    hoog = reserve_rijen(Scenario(zorgkosten_groei_pct=zorg.hoog, eind_jaar=2040), basis)
+    hoog = alle_reserve_rijen(Scenario(zorgkosten_groei_pct=zorg.hoog), basis)
     assert zorg.bij_hoog == eerste_tekortjaar(hoog) and zorg.bij_laag is None  # falling costs: not before 2041
 
 

@@ -9,12 +9,8 @@ from core.model.parameters import PARAMETERS_BY_NAME
 from core.model.scenario import Scenario
 from core.model.taakstelling import project_taakstelling
 from core.risico import plausibiliteit as pl
-from core.tekst.risico import bevinding_zin
+from core.tekst.zinnen import bevinding_zin
 from tests.conftest import PROJECT_DIR
-
-
-def soorten(scenario, basis) -> dict[str, str]:
-    return {b.soort: b.ernst for b in pl.controleer(scenario, basis)}
 
 
 def test_the_baseline_is_plausible(basis):
@@ -22,7 +18,7 @@ def test_the_baseline_is_plausible(basis):
 
 
 @pytest.mark.parametrize(
-    "scenario, soort, ernst, figuren",
+    "scenario, regel, ernst, figuren",
     [
         (Scenario(huisvesting_per_halfjaar=260), "tempo_markt", pl.WAARSCHUWING, ["260", "250", "500", "1.000"]),
         (Scenario(huisvesting_per_halfjaar=150), "tempo_markt_helft", pl.LET_OP, ["150", "250"]),
@@ -38,8 +34,8 @@ def test_the_baseline_is_plausible(basis):
         (Scenario(huurtoeslag_grote_gezinnen=False), "grote_gezinnen", pl.LET_OP, ["10%"]),
     ],
 )
-def test_implausible_assumptions_are_named_with_their_figures(basis, scenario, soort, ernst, figuren):
-    bevinding = next(b for b in pl.controleer(scenario, basis) if b.soort == soort)
+def test_implausible_assumptions_are_named_with_their_figures(basis, scenario, regel, ernst, figuren):
+    bevinding = next(b for b in pl.controleer(scenario, basis) if b.regel == regel)
     assert bevinding.ernst == ernst and bevinding.toets
     zin = bevinding_zin(bevinding)
     for figuur in figuren:
@@ -61,7 +57,7 @@ def test_a_reserve_start_that_contradicts_the_jaarrekening(tmp_path):
         )
     build_database(tmp_path / "db.duckdb", seeds)
     basis = load_basis(tmp_path / "db.duckdb")
-    bevinding = next(b for b in pl.controleer(Scenario(), basis) if b.soort == "jaarrekening")
+    bevinding = next(b for b in pl.controleer(Scenario(), basis) if b.regel == "jaarrekening")
     zin = bevinding_zin(bevinding)
     assert bevinding.ernst == pl.WAARSCHUWING and "€ 3.805.532,37" in zin and "€ 3.650.000,00" in zin and "€ -155.532,37" in zin
 

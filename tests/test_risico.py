@@ -9,9 +9,11 @@ from datetime import date
 import numpy as np
 import pytest
 
-from core.model.reserve import eerste_tekortjaar, project_reserve, reserve_rijen
+from core.model.parameters import LEZING_B
+from core.model.periode import deadline
+from core.model.reserve import alle_reserve_rijen, project_reserve, uitputting
 from core.model.scenario import Scenario
-from core.model.taakstelling import project_taakstelling
+from core.model.taakstelling import GEREALISEERD, project_taakstelling
 from core.risico import simulatie as sim
 from core.risico import simuleer
 from tests.conftest import PROJECT_DIR
@@ -33,6 +35,11 @@ SCENARIOS = {
     "indexatie en groei": Scenario(du_mo_indexatie_pct=2.5, zorgkosten_groei_pct=3.0, iubw_indexatie_pct=1.0),
     "geen eenmalige regels, horizon 2040": Scenario(eenmalig=frozenset(), eind_jaar=2040),
     "horizon 2027": Scenario(eind_jaar=2027, zorgkosten_groei_pct=10.0),
+    "lezing (b), tempo daarna 150%": Scenario(lezing_raadsinformatiebrief=LEZING_B, tempo_na_tussenstand_pct=150),
+    "lezing (b), weinig daarna": Scenario(lezing_raadsinformatiebrief=LEZING_B, tempo_na_tussenstand_pct=10, huisvesting_per_halfjaar=200),
+    "DNO later, loon- en prijsindexatie": Scenario(dno_uitstel_jaren=2, loon_prijs_indexatie_pct=2.0, du_mo_indexatie_pct=1.0),
+    "reserve uitgekeerd": Scenario(reserve_na_centrumregeling=1, zorgkosten_groei_pct=2.0),
+    "reserve uitgekeerd, opgeraakt": Scenario(reserve_na_centrumregeling=3, zorgkosten_groei_pct=8.0),
 }
 
 
@@ -45,7 +52,7 @@ def test_without_spread_every_path_is_the_deterministic_projection(basis, scenar
     s = scenario.met(**ZONDER_SPREIDING)
     uitkomst = simuleer(s, basis, paden=500)
     t = project_taakstelling(s, basis)
-    prognose = t[t["soort"] == "prognose"]
+    prognose = t[t["status"] != GEREALISEERD]
     assert list(uitkomst.achterstand["periode"]) == list(prognose["periode"])
     for kolom in sim.KOLOMMEN:
         assert uitkomst.achterstand[kolom].tolist() == prognose["achterstand_eind"].astype(int).tolist()
@@ -56,19 +63,27 @@ def test_without_spread_every_path_is_the_deterministic_projection(basis, scenar
     for datum, (periode, norm) in uitkomst.deadlines.items():
         haalt = bool(prognose.set_index("periode").loc[periode, "haalt_norm"])
         assert uitkomst.kans_norm[datum] == (1.0 if haalt else 0.0)
-    opraak = eerste_tekortjaar(reserve_rijen(s.met(eind_jaar=sim.HORIZON), basis))
-    assert uitkomst.opraakjaar[opraak] == 1.0
+    uitgeput = uitputting(s, basis)
+    assert uitkomst.opraakjaar[uitgeput.jaar] == 1.0
+    assert uitkomst.kans_uitgekeerd == (1.0 if uitgeput.uitgekeerd_in else 0.0)
 
 
-def test_the_reserve_of_a_path_with_other_rates_is_the_models_reserve_at_those_rates(basis):
-    """Guards the growth rule the simulation borrows: a path at 2,5% DU MO and 3% care-cost growth
-    must be the deterministic reserve of exactly that scenario."""
-    s = Scenario(du_mo_indexatie_pct=0.5, zorgkosten_groei_pct=1.0, iubw_indexatie_pct=0.7)
+@pytest.mark.parametrize(
+    "s",
+    [
+        Scenario(du_mo_indexatie_pct=0.5, zorgkosten_groei_pct=1.0, iubw_indexatie_pct=0.7),
+        Scenario(reserve_na_centrumregeling=2, dno_uitstel_jaren=1, loon_prijs_indexatie_pct=1.5),
+    ],
+)
+def test_the_reserve_of_a_path_with_other_rates_is_the_models_reserve_at_those_rates(basis, s):
+    """Guards the rules the simulation borrows (growth, DNO, payout): a path at other rates must be
+    the deterministic reserve of exactly the scenario with those rates."""
     lijnen = sim.reservelijnen(s, basis)
-    stand = sim.reserve(lijnen, (0.5, np.array([2.5, -1.0])), (1.0, np.array([3.0, 0.0])))
-    for kolom, (du_mo, zorg) in enumerate([(2.5, 3.0), (-1.0, 0.0)]):
-        model = project_reserve(s.met(du_mo_indexatie_pct=du_mo, zorgkosten_groei_pct=zorg, eind_jaar=sim.HORIZON), basis)
-        assert stand[:, kolom].tolist() == pytest.approx(model["reserve_eind"].tolist(), rel=1e-9)
+    paden = (np.array([2.5, -1.0, 6.0]), np.array([3.0, 0.0, -2.0]))
+    stand = sim.reserve(lijnen, (s.du_mo_indexatie_pct, paden[0]), (s.zorgkosten_groei_pct, paden[1]))
+    for kolom, (du_mo, zorg) in enumerate(zip(*paden)):
+        model = alle_reserve_rijen(s.met(du_mo_indexatie_pct=float(du_mo), zorgkosten_groei_pct=float(zorg)), basis)
+        assert stand[:, kolom].tolist() == pytest.approx([r["reserve_eind"] for r in model], rel=1e-9, abs=1e-6)
 
 
 def test_same_seed_same_numbers_other_seed_other_numbers(basis):
@@ -127,7 +142,7 @@ def test_result_shape_and_consistency(basis):
     uitkomst = simuleer(s, basis)
     assert uitkomst.paden == 10_000
     assert all(isinstance(d, date) for d in uitkomst.kans_norm)
-    assert sorted(uitkomst.kans_norm) == sorted(basis.deadlines[p] for p in ("2026-H2", "2027-H1", "2027-H2"))
+    assert sorted(uitkomst.kans_norm) == [deadline(p) for p in uitkomst.periodes]  # a norm every half year from here on
     assert all(0.0 <= p <= 1.0 for p in [*uitkomst.kans_norm.values(), *uitkomst.kans_reserve_positief.values()])
     assert set(uitkomst.kans_reserve_positief) == set(range(basis.basisjaar, sim.HORIZON + 1))
     assert uitkomst.jaren == tuple(range(basis.basisjaar, 2033))

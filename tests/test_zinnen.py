@@ -58,6 +58,14 @@ SCENARIOS = {
         zorgkosten_groei_pct=4.0, loon_prijs_indexatie_pct=2.0, eenmalig=[], dno_uitstel_jaren=2,
         reserve_na_centrumregeling=2, eind_jaar=2034,
     ),
+    "wetsvoorstel 36831": Scenario(
+        wetsvoorstel_36831=True, wetsvoorstel_36831_ingang=2027.5, wetsvoorstel_36831_aandeel_urgent=0.8,
+        wetsvoorstel_36831_korting_pct=70,
+    ),
+    "onzekerheid en budgetten": Scenario(
+        spreiding_taakstelling_pct=30, spreiding_realisatie_pct=5, bandbreedte_du_mo_indexatie=2.0,
+        bandbreedte_zorgkosten_groei=0.5, simulatie_seed=7, kosten_per_extra_statushouder=5_000,
+    ),
     "alles gunstig": Scenario(instroom_pct=-50, huisvesting_per_halfjaar=300, du_mo_indexatie_pct=10.0, iubw_indexatie_pct=10.0, zorgkosten_groei_pct=-5.0),
 }
 

@@ -6,7 +6,7 @@ from core.model.parameters import LEZINGEN
 from core.model.scenario import Scenario
 from core.risico import PADEN
 from core.tekst import formatting as fmt
-from core.tekst import herkomst, risico, tabellen, zinnen
+from core.tekst import herkomst, tabellen, zinnen
 from ui import state
 from ui.weergave import tabel, tabeldownloads
 
@@ -51,7 +51,7 @@ st.subheader("Documenten")
 tabel(basis.documenten, tabellen.DOCUMENTEN)
 
 st.subheader("Onzekerheid: wat de simulatie varieert en waarom")
-tabel(risico.verdelingen(), tabellen.VERDELINGEN)
+tabel(zinnen.verdelingen(), tabellen.VERDELINGEN)
 st.caption(
     f"Pagina Risico's: de kansen komen uit {fmt.getal(PADEN)} gesimuleerde toekomsten. De spreidingen zijn aannames in de "
     "zijbalk ('Onzekerheid (simulatie)'), met hun bron of onderbouwing in de tabel met aannames hierboven."

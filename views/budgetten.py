@@ -5,8 +5,7 @@ import streamlit as st
 from core import charts_risico as grafieken
 from core.model import budgetten
 from core.tekst import herkomst
-from core.tekst import risico as tekst
-from core.tekst import tabellen
+from core.tekst import tabellen, zinnen
 from ui import state
 from ui.weergave import bron, downloads, grafiek, tabel
 
@@ -23,7 +22,7 @@ downloads(
         "Prognose": (prognose, tabellen.BUDGET_PROGNOSE),
     },
 )
-for zin in tekst.budget_zinnen(rijen, scenario.kosten_per_extra_statushouder, plafond, scenario.eind_jaar):
+for zin in zinnen.budget_zinnen(rijen, scenario.kosten_per_extra_statushouder, plafond, scenario.eind_jaar):
     st.markdown(f"- {zin}")
 
 st.subheader("Budgetten per jaar")
@@ -37,4 +36,4 @@ bron(herkomst.kengetal(basis, "reserve_vreemdelingen", "plafond", min(basis.keng
 st.subheader("Hoe de budgetten meebewegen met de prognose")
 tabel(prognose, tabellen.BUDGET_PROGNOSE)
 if not state.presentatie():
-    st.caption(tekst.budget_uitleg(jaren, scenario.kosten_per_extra_statushouder, plafond))
+    st.caption(zinnen.budget_uitleg(jaren, scenario.kosten_per_extra_statushouder, plafond))

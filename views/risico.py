@@ -9,8 +9,7 @@ from core.risico import beleidsrisico, doelzoeken, plausibiliteit, simuleer
 from core.risico.gevoeligheid import gevoeligheid
 from core.risico.simulatie import HORIZON
 from core.tekst import formatting as fmt
-from core.tekst import risico as tekst
-from core.tekst import tabellen
+from core.tekst import tabellen, zinnen
 from ui import state
 from ui.weergave import bron, downloads, grafiek, tabel
 
@@ -20,7 +19,7 @@ taak, reserve = project_taakstelling(scenario, basis), project_reserve(scenario,
 tornados = gevoeligheid(scenario, basis)
 
 st.title("Risico's en onzekerheid")
-st.caption(tekst.simulatie_uitleg(uitkomst))
+st.caption(zinnen.simulatie_uitleg(uitkomst))
 downloads(
     "risico",
     {
@@ -28,7 +27,7 @@ downloads(
         "Achterstand percentielen": (uitkomst.achterstand, tabellen.ACHTERSTAND_PERCENTIELEN),
         "Reserve percentielen": (uitkomst.reserve, tabellen.RESERVE_PERCENTIELEN),
         "Jaar reserve op": (grafieken.opraakjaar_tabel(uitkomst), tabellen.OPRAAKJAREN),
-        "Gevoeligheid": (tekst.tornado_tabel(*tornados), tabellen.GEVOELIGHEID),
+        "Gevoeligheid": (zinnen.tornado_tabel(*tornados), tabellen.GEVOELIGHEID),
     },
 )
 
@@ -38,31 +37,35 @@ with st.expander(f"Plausibiliteit van de aannames ({len(bevindingen)} opmerkinge
         st.success("Geen aanname of combinatie die de bronnen onwaarschijnlijk maken.", icon=":material/check_circle:")
     for b in bevindingen:
         melding = st.warning if b.ernst == plausibiliteit.WAARSCHUWING else st.info
-        melding(f"{tekst.bevinding_zin(b)}  \nGetoetst aan: {b.toets}.", icon=":material/warning:")
+        melding(f"{zinnen.bevinding_zin(b)}  \nGetoetst aan: {b.toets}.", icon=":material/warning:")
 
 st.subheader("Halen we de deadlines van de Provincie?")
-for kolom, datum in zip(st.columns(max(1, min(4, len(uitkomst.deadlines)))), list(uitkomst.deadlines)[:4]):
+eigen = [d for d, (periode, _norm) in uitkomst.deadlines.items() if periode in basis.norm_rijen][:4]
+for kolom, datum in zip(st.columns(max(1, len(eigen))), eigen):
     with kolom:
         st.metric(
-            f"Kans norm {fmt.datum(datum)} (≤ {uitkomst.deadlines[datum][1]})", tekst.kans(uitkomst.kans_norm[datum]),
-            help=tekst.deadline_zin(uitkomst, datum, datum == next(iter(uitkomst.deadlines))), border=True,
+            f"Kans norm {fmt.datum(datum)} (≤ {uitkomst.deadlines[datum][1]})", zinnen.kans(uitkomst.kans_norm[datum]),
+            help=zinnen.kans_deadline_zin(uitkomst, datum, datum == eigen[0]), border=True,
         )
-        st.caption(f"Kans op opschaling voorbij trede 2: **{tekst.kans(uitkomst.kans_escalatie[datum])}**")
+        st.caption(f"Kans op opschaling voorbij trede 2: **{zinnen.kans(uitkomst.kans_escalatie[datum])}**")
 grafiek(grafieken.achterstand_waaier_spec(uitkomst, taak), "achterstand waaier")
 if not state.presentatie():
-    for i, datum in enumerate(uitkomst.deadlines):
-        st.markdown(f"- {tekst.deadline_zin(uitkomst, datum, i == 0)}")
+    for datum in eigen:
+        st.markdown(f"- {zinnen.kans_deadline_zin(uitkomst, datum, datum == eigen[0])}")
+    if later := zinnen.doorgetrokken_kans_zin(uitkomst, eigen):
+        st.markdown(f"- {later}")
 
 st.subheader("Wanneer raakt de reserve op?")
-st.write(tekst.opraak_zin(uitkomst))
+st.write(" ".join(z for z in (zinnen.opraak_zin(uitkomst), zinnen.uitkering_zin(uitkomst)) if z))
 grafiek(grafieken.reserve_waaier_spec(uitkomst, reserve), "reserve waaier")
-st.write(tekst.positief_zin(uitkomst, scenario.eind_jaar))
+if positief := zinnen.positief_zin(uitkomst, scenario.eind_jaar):
+    st.write(positief)
 grafiek(grafieken.opraakjaar_spec(uitkomst), "jaar reserve op")
 
 st.subheader("Wat is nodig?")
 keuze_kans, keuze_jaar = st.columns(2)
 doelkans = keuze_kans.select_slider(
-    "Gewenste kans", options=[k / 100 for k in range(50, 100, 5)], value=0.8, format_func=tekst.kans,
+    "Gewenste kans", options=[k / 100 for k in range(50, 100, 5)], value=0.8, format_func=zinnen.kans,
     key="doelkans", bind="query-params",
 )
 doeljaar = keuze_jaar.selectbox(
@@ -71,21 +74,21 @@ doeljaar = keuze_jaar.selectbox(
     key="doeljaar", bind="query-params",
 )
 for doel in doelzoeken.benodigd_tempo(scenario, basis, doelkans):
-    regel = tekst.tempo_doel_zin(doel, scenario.huisvesting_per_halfjaar, scenario.wetsvoorstel_36831)
+    regel = zinnen.tempo_doel_zin(doel, scenario.huisvesting_per_halfjaar, scenario.wetsvoorstel_36831)
     markt = doel.tempo is not None and plausibiliteit.tempo_markt(doel.tempo, basis)
-    st.markdown(f"- {regel}" + (f" {tekst.bevinding_zin(markt)}" if markt else ""))
+    st.markdown(f"- {regel}" + (f" {zinnen.bevinding_zin(markt)}" if markt else ""))
 for doel in doelzoeken.reserve_doelen(scenario, basis, doeljaar, doelkans):
-    st.markdown(f"- {tekst.reserve_doel_zin(doel, getattr(scenario, doel.parameter))}")
+    st.markdown(f"- {zinnen.reserve_doel_zin(doel, getattr(scenario, doel.parameter))}")
 
 st.subheader("Welke aanname weegt het zwaarst?")
-tornado = st.selectbox("Uitkomst", tornados, format_func=tekst.uitkomst_label, key="gevoeligheid_uitkomst")
-st.write(tekst.tornado_zin(tornado))
+tornado = st.selectbox("Uitkomst", tornados, format_func=zinnen.uitkomst_label, key="gevoeligheid_uitkomst")
+st.write(zinnen.tornado_zin(tornado))
 grafiek(grafieken.tornado_spec(tornado), "gevoeligheid")
 if not state.presentatie():
-    tabel(tekst.tornado_tabel(tornado), {k: v for k, v in tabellen.GEVOELIGHEID.items() if k != "uitkomst"})
+    tabel(zinnen.tornado_tabel(tornado), {k: v for k, v in tabellen.GEVOELIGHEID.items() if k != "uitkomst"})
 bron("het model zelf (zonder onzekerheid): elke aanname naar de uiteinden van haar schuif, de andere zoals in dit scenario.")
 
 st.subheader("Beleidsrisico's")
-st.markdown(f"- {tekst.wetsvoorstel_zin(beleidsrisico.wetsvoorstel(scenario, basis))}")
-st.markdown(f"- {tekst.har_plus_zin(beleidsrisico.har_plus(scenario, basis), scenario.eind_jaar, uitkomst.kans_har_plus_uitgeput)}")
+st.markdown(f"- {zinnen.wetsvoorstel_zin(beleidsrisico.wetsvoorstel(scenario, basis))}")
+st.markdown(f"- {zinnen.har_plus_zin(beleidsrisico.har_plus(scenario, basis), scenario.eind_jaar, uitkomst.kans_har_plus_uitgeput)}")
 bron(beleidsrisico.rijksregeling(basis))

@@ -11,19 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from core.model.periode import begindatum
 from core.model.scenario import Scenario
-
-
-def halfjaar_begin(periode: str) -> date:
-    """``2027-H2`` -> 1 juli 2027: the first day of a half year."""
-    year, half = periode.split("-H")
-    return date(int(year), 1 if half == "1" else 7, 1)
-
-
-def halfjaar_einde(periode: str) -> date:
-    """``2026-H2`` -> 1 januari 2027: the day the Provincie counts the achterstand of a half year."""
-    year, half = periode.split("-H")
-    return date(int(year), 7, 1) if half == "1" else date(int(year) + 1, 1, 1)
 
 
 def ingangsdatum(waarde: float) -> date:
@@ -33,7 +22,7 @@ def ingangsdatum(waarde: float) -> date:
 
 def tempo_factor(scenario: Scenario, periode: str) -> float:
     """The share of the scenario's pace that is left in ``periode`` (1.0 without the switch)."""
-    if not scenario.wetsvoorstel_36831 or halfjaar_begin(periode) < ingangsdatum(scenario.wetsvoorstel_36831_ingang):
+    if not scenario.wetsvoorstel_36831 or begindatum(periode) < ingangsdatum(scenario.wetsvoorstel_36831_ingang):
         return 1.0
     return 1.0 - scenario.wetsvoorstel_36831_aandeel_urgent * scenario.wetsvoorstel_36831_korting_pct / 100
 

@@ -32,7 +32,7 @@ FACILITEITENBESLUIT = "faciliteitenbesluit"
 BEWEGEND = {SU_INBURGERING: "statushouders gehuisvest in het jaar", FACILITEITENBESLUIT: "taakstelling van het jaar ervoor"}
 
 PROGNOSE_KOLOMMEN = [
-    "jaar", "soort", "gehuisvest", "gehuisvest_basis", "extra_statushouders", "extra_kosten",
+    "jaar", "status", "gehuisvest", "gehuisvest_basis", "extra_statushouders", "extra_kosten",
     "su_bron", "su_scenario", "faciliteiten_bron", "faciliteiten_scenario", "extra_dekking",
     "tekort", "onttrekking", "niet_gedekt", "toevoeging", "boven_plafond", "reserve_begin", "reserve_eind",
 ]
@@ -158,7 +158,7 @@ def prognose_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
         rows.append(
             {
                 "jaar": jaar,
-                "soort": "bron" if jaar <= laatste_bron else "beleidsarm doorgetrokken",
+                "status": "bron" if jaar <= laatste_bron else "beleidsarm doorgetrokken",
                 "gehuisvest": j.gehuisvest,
                 "gehuisvest_basis": j.gehuisvest_basis,
                 "extra_statushouders": extra,

@@ -568,7 +568,7 @@ RISICO_PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         naam="wetsvoorstel_36831",
         label="Wetsvoorstel 36831: geen voorrang meer voor statushouders",
-        kort="wetsvoorstel 36831",
+        kort="afschaffing van de voorrang voor statushouders (wetsvoorstel 36831)",
         eenheid="ja/nee",
         standaard=False,
         groep=BELEIDSRISICO,

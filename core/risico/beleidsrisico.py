@@ -14,7 +14,7 @@ from core.data import Basis
 from core.model import beleid
 from core.model.parameters import PERSONEN_PER_GROOT_HUISHOUDEN
 from core.model.scenario import Scenario
-from core.model.taakstelling import taakstelling_rijen
+from core.model.taakstelling import PROGNOSE, taakstelling_rijen
 from core.tekst import herkomst
 
 
@@ -36,7 +36,7 @@ def wetsvoorstel(scenario: Scenario, basis: Basis) -> Wetsvoorstel:
     zonder = taakstelling_rijen(scenario.met(wetsvoorstel_36831=False), basis)
     met_scenario = scenario.met(wetsvoorstel_36831=True)
     met = taakstelling_rijen(met_scenario, basis)
-    prognose = [r["periode"] for r in met if r["soort"] == "prognose"]
+    prognose = [r["periode"] for r in met if r["status"] == PROGNOSE]
     vanaf = next((p for p in prognose if beleid.tempo_factor(met_scenario, p) < 1.0), None)
     return Wetsvoorstel(
         aan=scenario.wetsvoorstel_36831,
@@ -68,7 +68,7 @@ def har_plus(scenario: Scenario, basis: Basis) -> HarPlus:
     """HAR+ in a scenario, read from the taakstelling projection (one rule for both)."""
     rijen = taakstelling_rijen(scenario, basis)
     mogelijk = int(scenario.har_plus_budget // scenario.har_plus_kosten_per_huishouden)
-    prognose = [r for r in rijen if r["soort"] == "prognose"]
+    prognose = [r for r in rijen if r["status"] == PROGNOSE]
     besteed, uitgeput = 0.0, None
     for row in prognose:
         besteed += row["har_plus_kosten"]

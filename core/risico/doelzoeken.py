@@ -133,7 +133,12 @@ def _benodigd_tempo(scenario, basis, h, regels, kans, paden, seed) -> tuple[Temp
         return ok
 
     doelen = []
-    eigen = [i for i in rijen if h.periodes[i] in basis.deadlines]  # the Provincie's named deadlines
+    # The Provincie's own deadlines (the normpad table) that the pace can still reach.
+    eerste = h.tussenstand.index(False) if False in h.tussenstand else len(h.periodes)
+    eigen = [i for i in rijen if h.periodes[i] in basis.norm_rijen and i >= eerste]
+    rijen = [i for i in rijen if i >= eerste]
+    if not rijen:
+        return ()
     for i in eigen:
         doelen.append(_tempo_doel(scenario, basis, h, kans, paden, seed, [i], gehaald_tot([i]), maximum))
     doelen.append(_tempo_doel(scenario, basis, h, kans, paden, seed, rijen, gehaald_tot(rijen), maximum))
@@ -157,7 +162,7 @@ def _tempo_doel(scenario, basis, h, kans, paden, seed, rows, ok, maximum) -> Tem
     else:
         tempo = _controleer(tempo, maximum, lambda w: kans_bij(w) >= kans)
     return TempoDoel(
-        kans=kans, deadline=datum, norm=h.norm[max(rows)], periode=laatste, vanaf=h.periodes[0],
+        kans=kans, deadline=datum, norm=h.norm[max(rows)], periode=laatste, vanaf=h.periodes[h.tussenstand.index(False)],
         alle=len(rows) > 1, aantal_deadlines=len(rows), tempo=tempo, maximum=maximum,
     )
 
@@ -215,7 +220,7 @@ def _grid(naam: str) -> np.ndarray:
 
 def _reserve_stap(sleutel: tuple, rentes: tuple, jaar: int, kans: float, paden: int, seed: int, naam: str) -> int:
     """The step of the control's grid that reaches the target; keyed on the reserve's inputs only."""
-    lijnen = sim.Reservelijnen(*(np.array(v) for v in sleutel))
+    lijnen = sim.Reservelijnen.uit_sleutel(sleutel)
     tot = int(np.searchsorted(lijnen.jaren, jaar, side="right"))
     du_mo, zorg = sim.pad_rentes(rentes, seed, paden)
     grid = _grid(naam)
@@ -224,10 +229,9 @@ def _reserve_stap(sleutel: tuple, rentes: tuple, jaar: int, kans: float, paden: 
     else:
         vast, soort, model, band = sim.effect(lijnen, "du_mo", du_mo, tot), "zorgkosten", zorg[0], rentes[3]
     trekking = sim.uniform(seed, paden, soort)
-    eind = lijnen.eind[:tot, None]
 
     def ok(stap: np.ndarray) -> np.ndarray:
-        verschil = vast + sim.effect(lijnen, soort, (model, grid[stap] + band * trekking), tot)
-        return (np.cumsum(verschil, axis=0, out=verschil) + eind >= 0).all(axis=0)
+        stand, _ = sim.standen(lijnen, vast + sim.effect(lijnen, soort, (model, grid[stap] + band * trekking), tot))
+        return (stand >= 0).all(axis=0)
 
     return _kwantiel(drempels(ok, paden, len(grid)), kans)

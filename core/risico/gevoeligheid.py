@@ -1,9 +1,9 @@
 """Sensitivity (a tornado): which assumption moves an outcome most when varied over its range.
 
 One assumption at a time goes to the lowest and the highest value its control allows (a
-switch: off and on); all others stay as in the scenario. The outcomes are the deterministic
+switch: off and on; a choice: its first and last option); all others stay as in the scenario. The outcomes are the deterministic
 model's own: the achterstand at each of the Provincie's deadlines, and the first year the
-reserve is negative (looked for up to 2040).
+reserve is negative (looked for up to 2040; a reserve paid out to Maastricht first does not run out).
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from functools import lru_cache
 
 from core.data import Basis
 from core.model.parameters import (
-    ONZEKERHEID, OPVANG_BUDGETTEN, PARAMETERS, PARAMETERS_BY_NAME, SELECT_SLIDER, SLIDER, TOGGLE, Parameter,
+    KEUZE, ONZEKERHEID, OPVANG_BUDGETTEN, PARAMETERS, PARAMETERS_BY_NAME, SELECT_SLIDER, SLIDER, TOGGLE, Parameter,
 )
-from core.model.reserve import eerste_tekortjaar, reserve_rijen
+from core.model.periode import deadline
+from core.model.reserve import uitputting
 from core.model.scenario import Scenario
-from core.model.taakstelling import taakstelling_rijen
-from core.risico.simulatie import HORIZON, lang
+from core.model.taakstelling import GEREALISEERD, taakstelling_rijen
+from core.risico.simulatie import HORIZON
 
 OPRAAKJAAR = "opraakjaar"
 RESERVE_GROEP = PARAMETERS_BY_NAME["du_mo_indexatie_pct"].groep  # "Beschermd Thuis / MO"
@@ -59,28 +60,31 @@ def gevarieerd() -> list[Parameter]:
     """The assumptions the tornado varies."""
     return [
         p for p in PARAMETERS
-        if p.widget in (SLIDER, SELECT_SLIDER, TOGGLE) and p.groep not in NIET_GEVARIEERD and p.naam != "eind_jaar"
+        if p.widget in (SLIDER, SELECT_SLIDER, TOGGLE, KEUZE) and p.groep not in NIET_GEVARIEERD and p.naam != "eind_jaar"
     ]
 
 
 def _uiteinden(parameter: Parameter) -> tuple[object, object]:
     if parameter.widget == TOGGLE:
         return False, True
+    if parameter.widget == KEUZE:
+        return parameter.opties[0], parameter.opties[-1]
     return parameter.opties[0] if parameter.widget == SELECT_SLIDER else int(parameter.minimum), (
         parameter.opties[-1] if parameter.widget == SELECT_SLIDER else int(parameter.maximum)
     )
 
 
 def _achterstanden(scenario: Scenario, basis: Basis) -> dict[str, int]:
+    """The achterstand at each of the Provincie's own deadlines (the normpad table) not yet closed."""
     return {
         r["periode"]: r["achterstand_eind"]
         for r in taakstelling_rijen(scenario, basis)
-        if r["soort"] == "prognose" and r["periode"] in basis.deadlines
+        if r["status"] != GEREALISEERD and r["periode"] in basis.norm_rijen
     }
 
 
 def _opraakjaar(scenario: Scenario, basis: Basis) -> int | None:
-    return eerste_tekortjaar(reserve_rijen(lang(scenario), basis))
+    return uitputting(scenario, basis).jaar
 
 
 def drijft_reserve(parameter: Parameter) -> bool:
@@ -122,7 +126,7 @@ def gevoeligheid(scenario: Scenario, basis: Basis) -> tuple[Tornado, ...]:
     """One tornado per outcome: each forecast deadline of the Provincie, then the reserve's run-out year."""
     achterstand = _balken(_genormaliseerd(scenario, reserve=False), basis, reserve=False)
     tornados = [
-        Tornado(periode, basis.deadlines[periode], waarde, _sorteer([
+        Tornado(periode, deadline(periode), waarde, _sorteer([
             Balk(p, laag, hoog, bij_laag[periode], bij_hoog[periode]) for p, laag, hoog, bij_laag, bij_hoog in achterstand
         ]))
         for periode, waarde in _achterstanden(scenario, basis).items()

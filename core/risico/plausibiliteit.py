@@ -29,7 +29,7 @@ JAARREKENING_MARGE = 1.0
 @dataclass(frozen=True)
 class Bevinding:
     ernst: str  # WAARSCHUWING: against the sources; LET_OP: a combination worth checking
-    soort: str  # which check: tempo_markt, instroom, du_mo_indexatie, groei, spreiding_*, jaarrekening, ...
+    regel: str  # which check: tempo_markt, instroom, du_mo_indexatie, groei, spreiding_*, jaarrekening, ...
     waarden: dict = field(default_factory=dict)  # the figures the sentence names
     toets: str = ""  # the figure checked against, with its source
 
@@ -125,14 +125,14 @@ def _groei(scenario: Scenario, basis: Basis) -> Bevinding | None:
 
 def _spreidingen(scenario: Scenario, basis: Basis) -> list[Bevinding]:
     uit = []
-    for soort, gekozen, historisch, bron in (
+    for regel, gekozen, historisch, bron in (
         ("spreiding_taakstelling", scenario.spreiding_taakstelling_pct, historische_spreiding_taakstelling(basis),
          herkomst.kengetal(basis, "landelijk", "landelijke_taakstelling", max(landelijke_taakstellingen(basis)))),
         ("spreiding_realisatie", scenario.spreiding_realisatie_pct, historische_spreiding_realisatie(basis),
          "; ".join(herkomst.halfjaarcijfer(basis, p, "realisatie") for p in gerealiseerde_halfjaren(basis))),
     ):
         if gekozen < SPREIDING_ONDERGRENS * historisch:
-            uit.append(Bevinding(LET_OP, soort, {"gekozen": gekozen, "historisch": historisch}, bron))
+            uit.append(Bevinding(LET_OP, regel, {"gekozen": gekozen, "historisch": historisch}, bron))
     return uit
 
 

@@ -4,14 +4,17 @@ The deterministic model gives the inputs; the simulation varies them around it:
 - a future taakstelling without an official figure: lognormal around the model's figure
   (``spreiding_taakstelling_pct``, one draw per half year and path);
 - the placements per half year: lognormal around the model's pace, after policy switches
-  (``spreiding_realisatie_pct``, one draw per half year and path);
+  (``spreiding_realisatie_pct``, one draw per half year and path); in a half year read as an
+  interim count (reading (b) of the raadsinformatiebrief) only the placements after the count vary;
 - the DU MO indexation and the care-cost growth: uniform within ± a bandwidth around the
   scenario's rate (one draw per path, applied in every year).
 The stock-flow rule and the HAR+ rule are the model's (core.model.taakstelling), applied to
-all paths at once with numpy. The reserve of a path is the model's reserve plus the effect of
-that path's rates on the model's own begroting lines. With every spread at zero each path is
-the deterministic projection (tests/test_risico.py checks that for a table of scenarios).
-Random numbers come from one seeded generator: the same seed and scenario give the same numbers.
+all paths at once with numpy; so is the reserve's rule (core.model.reserve.reservepad: DNO
+spending, a payout to Maastricht) on each path's results, which are the model's results plus
+the effect of that path's rates on the model's own begroting lines. With every spread at zero
+each path is the deterministic projection (tests/test_risico.py checks that for a table of
+scenarios). Random numbers come from seeded generators: the same seed and scenario give the
+same numbers.
 """
 
 from __future__ import annotations
@@ -25,30 +28,31 @@ import pandas as pd
 
 from core.data import Basis
 from core.model import beleid
-from core.model.parameters import PARAMETERS_BY_NAME, PERSONEN_PER_GROOT_HUISHOUDEN
-from core.model.reserve import _regels_per_jaar as regels_per_jaar
-from core.model.reserve import reserve_rijen
+from core.model.parameters import PERSONEN_PER_GROOT_HUISHOUDEN, REKENHORIZON
+from core.model.periode import deadline
+from core.model.reserve import _regels_per_jaar, alle_reserve_rijen, overige_onttrekkingen, reserve_start, uitkeringsjaar
 from core.model.scenario import Scenario
-from core.model.taakstelling import taakstelling_rijen
+from core.model.taakstelling import GEREALISEERD, TUSSENSTAND, taakstelling_rijen, tussenstand
 
 PADEN = 10_000
-# Run-out years are looked for as far as the horizon control goes (2040).
-HORIZON = int(PARAMETERS_BY_NAME["eind_jaar"].maximum)
+# Run-out years are looked for as far as the model looks for them (2040).
+HORIZON = REKENHORIZON
 PERCENTIELEN = (10, 25, 50, 75, 90)
 KOLOMMEN = tuple(f"p{p}" for p in PERCENTIELEN)
 
 
-# --- the model's inputs and the random draws ---------------------------------------------------
+def _vast_array(values, dtype) -> np.ndarray:
+    array = np.array(values, dtype=dtype)
+    array.setflags(write=False)  # cached and shared: never changed in place
+    return array
 
 
-def lang(scenario: Scenario) -> Scenario:
-    """The scenario with the horizon at its maximum: the reserve's run-out year is looked for up to 2040."""
-    return scenario if scenario.eind_jaar == HORIZON else scenario.met(eind_jaar=HORIZON)
+# --- the achterstand: the model's inputs per half year --------------------------------------------
 
 
 @dataclass(frozen=True)
 class Halfjaren:
-    """The deterministic model's inputs per forecast half year, up to the scenario's horizon.
+    """The deterministic model's inputs per half year that is not closed, up to the scenario's horizon.
 
     Tuples, so that two scenarios with the same inputs share cached results.
     """
@@ -56,10 +60,12 @@ class Halfjaren:
     periodes: tuple[str, ...]
     taakstelling: tuple[int, ...]  # the model's taakstelling
     vast: tuple[bool, ...]  # True: set by the Rijk (a stored figure), not varied
-    tempo: tuple[int, ...]  # the model's pace after policy switches
+    tempo: tuple[int, ...]  # placements that vary: the pace after policy switches, or those after an interim count
+    vast_deel: tuple[int, ...]  # placements already counted (an interim count), else 0
+    tussenstand: tuple[bool, ...]  # True: a half year read as an interim count (the pace does not apply)
     factor: tuple[float, ...]  # share of a pace left after policy switches (core.model.beleid)
     norm: tuple[int | None, ...]  # maximum achterstand at the half year's end; None where there is none
-    begin: int  # achterstand at the start of the first forecast half year
+    begin: int  # achterstand at the start of the first of these half years
     trekkingen: int  # half years drawn for
 
     @property
@@ -91,25 +97,27 @@ class Regels:
 
 @lru_cache(maxsize=64)
 def halfjaren(scenario: Scenario, basis: Basis) -> Halfjaren:
-    prognose = [r for r in taakstelling_rijen(scenario, basis) if r["soort"] == "prognose"]
-    periodes = tuple(r["periode"] for r in prognose)
+    open_ = [r for r in taakstelling_rijen(scenario, basis) if r["status"] != GEREALISEERD]
+    periodes = tuple(r["periode"] for r in open_)
+    geteld = {r["periode"]: tussenstand(basis, r["periode"]).aantal for r in open_ if r["status"] == TUSSENSTAND}
     return Halfjaren(
         periodes=periodes,
-        taakstelling=tuple(int(r["taakstelling"]) for r in prognose),
+        taakstelling=tuple(int(r["taakstelling"]) for r in open_),
         vast=tuple("taakstelling" in basis.halfjaarcijfers.get(p, {}) for p in periodes),
-        tempo=tuple(beleid.tempo(scenario, p) for p in periodes),
-        factor=tuple(beleid.tempo_factor(scenario, p) for p in periodes),
-        norm=tuple(None if r["norm_achterstand"] is None else int(r["norm_achterstand"]) for r in prognose),
-        begin=int(prognose[0]["achterstand_begin"]),
+        tempo=tuple(
+            r["realisatie"] - geteld[r["periode"]] if r["periode"] in geteld else beleid.tempo(scenario, r["periode"])
+            for r in open_
+        ),
+        vast_deel=tuple(geteld.get(p, 0) for p in periodes),
+        tussenstand=tuple(p in geteld for p in periodes),
+        factor=tuple(1.0 if p in geteld else beleid.tempo_factor(scenario, p) for p in periodes),
+        norm=tuple(r["norm_achterstand"] for r in open_),
+        begin=int(open_[0]["achterstand_begin"]),
         trekkingen=len(periodes),
     )
 
 
-def _vast_array(values, dtype) -> np.ndarray:
-    array = np.array(values, dtype=dtype)
-    array.setflags(write=False)  # cached and shared: never changed in place
-    return array
-
+# --- random numbers --------------------------------------------------------------------------------
 
 # Each kind of draw has its own random stream (the seed and the kind's number), so a path's draws
 # for one kind never depend on how many of another kind were drawn, nor on the horizon: the first
@@ -141,43 +149,47 @@ def _lognormaal(seed: int, paden: int, halfjaren: int, soort: str, spreiding_pct
     return _vast_array(np.exp(np.float32(spreiding_pct / 100) * normaal(seed, paden, soort, halfjaren)), np.float32)
 
 
+# --- the achterstand: the rules on every path ----------------------------------------------------------
+
+
 @lru_cache(maxsize=16)
 def gesimuleerde_taakstelling(h: Halfjaren, spreiding_pct: float, seed: int, paden: int) -> np.ndarray:
     """(half years, paths): stored taakstellingen as they are, the others varied around the model's."""
     model = np.array(h.taakstelling, dtype=float)[:, None]
     factor = _lognormaal(seed, paden, h.trekkingen, "taakstelling", spreiding_pct)
-    varied = np.rint(model * (factor if np.isscalar(factor) else factor[: len(h.periodes)]))
-    return _vast_array(np.where(np.array(h.vast)[:, None], model, varied), float)
+    return _vast_array(np.where(np.array(h.vast)[:, None], model, np.rint(model * factor)), float)
 
 
 def capaciteit(h: Halfjaren, spreiding_pct: float, seed: int, paden: int, tempo: np.ndarray | None = None) -> np.ndarray:
-    """(half years, paths): placements the market gives, around the pace.
+    """(half years, paths): the placements the market gives (before the opgave limits them).
 
     ``tempo`` is a pace per half year and path (goal seeking; it may cover only the first
-    half years), else the model's pace.
+    half years), else the model's.
     """
     pace = np.array(h.tempo, dtype=float)[:, None] if tempo is None else tempo
     rows = pace.shape[0]
+    vast_deel = np.array(h.vast_deel[:rows], dtype=float)[:, None]
     factor = _lognormaal(seed, paden, h.trekkingen, "realisatie", spreiding_pct)
     if np.isscalar(factor):
-        return np.broadcast_to(pace, (rows, paden))
+        return np.broadcast_to(pace + vast_deel, (rows, paden))
     uit = np.multiply(pace, factor[:rows])
-    return np.rint(uit, out=uit)
+    return np.add(np.rint(uit, out=uit), vast_deel, out=uit)
 
 
 def tempo_per_pad(h: Halfjaren, per_halfjaar: np.ndarray, rows: int) -> np.ndarray:
-    """(rows, paths): a pace per path in the first ``rows`` half years after policy switches,
-    rounded as core.model.beleid.tempo does."""
+    """(rows, paths): a pace per path in the first ``rows`` half years after policy switches, rounded
+    as core.model.beleid.tempo does; a half year read as an interim count keeps its own placements."""
     factor = np.array(h.factor[:rows])[:, None]
-    return np.where(factor == 1.0, per_halfjaar[None, :], np.rint(per_halfjaar[None, :] * factor))
+    gekort = np.where(factor == 1.0, per_halfjaar[None, :], np.rint(per_halfjaar[None, :] * factor))
+    return np.where(np.array(h.tussenstand[:rows])[:, None], np.array(h.tempo[:rows], dtype=float)[:, None], gekort)
 
 
 def achterstand(h: Halfjaren, regels: Regels, taak: np.ndarray, cap: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     """(achterstand at each half year's end, HAR+ budget left) for every path, as whole numbers in floats.
 
     The stock-flow rule of core.model.taakstelling: realisatie is at most the opgave and the
-    capacity; without the 2026 huurtoeslag rules the large-family share is only placed
-    where the HAR+ budget pays for whole households.
+    capacity; without the 2026 huurtoeslag rules the large-family share of a forecast half
+    year is only placed where the HAR+ budget pays for whole households.
     """
     halfjaren, paden = cap.shape
     eind = np.empty((halfjaren, paden))
@@ -189,46 +201,63 @@ def achterstand(h: Halfjaren, regels: Regels, taak: np.ndarray, cap: np.ndarray)
     for i in range(halfjaren):
         opgave = begin + taak[i]
         gepland = np.minimum(opgave, cap[i])
-        if groot_regel:
+        if groot_regel and not h.tussenstand[i]:
             groot = np.rint(gepland * regels.aandeel_grote_gezinnen)
             huishoudens = np.minimum(np.ceil(groot / PERSONEN_PER_GROOT_HUISHOUDEN), budget // kosten)
             gepland = gepland - groot + np.minimum(groot, huishoudens * PERSONEN_PER_GROOT_HUISHOUDEN)
             budget = budget - huishoudens * kosten
+        if groot_regel:
             rest[i] = budget
         np.subtract(opgave, gepland, out=eind[i])
         begin = eind[i]
     return eind, rest
 
 
+# --- the reserve -----------------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True, eq=False)
 class Reservelijnen:
-    """The model's reserve per year up to HORIZON and the net lines its rates act on."""
+    """The model's reserve inputs per year up to REKENHORIZON, and the net lines the rates act on."""
 
     jaren: np.ndarray
-    eind: np.ndarray  # the model's reserve at each year's end
+    resultaat: np.ndarray  # the model's result per year
+    onttrekking: np.ndarray  # other withdrawals (DNO) per year, in the year the scenario puts them
     du_mo: np.ndarray  # net DU MO-indexed lines per year (baten positive)
     zorgkosten: np.ndarray  # net care-cost lines per year (lasten negative)
     exponent: np.ndarray  # years of growth since the begroting year
+    start: float
+    uitkering: int | None  # index of the year at whose end the reserve is paid out, or None
 
     def sleutel(self) -> tuple:
-        return tuple(tuple(a.tolist()) for a in (self.jaren, self.eind, self.du_mo, self.zorgkosten, self.exponent))
+        arrays = (self.jaren, self.resultaat, self.onttrekking, self.du_mo, self.zorgkosten, self.exponent)
+        return (*(tuple(a.tolist()) for a in arrays), self.start, self.uitkering)
+
+    @classmethod
+    def uit_sleutel(cls, sleutel: tuple) -> Reservelijnen:
+        *arrays, start, uitkering = sleutel
+        return cls(*(np.array(a) for a in arrays), start, uitkering)
 
 
 @lru_cache(maxsize=64)
 def reservelijnen(scenario: Scenario, basis: Basis) -> Reservelijnen:
-    long = lang(scenario)
-    rijen = reserve_rijen(long, basis)
+    rijen = alle_reserve_rijen(scenario, basis)
     jaren = [r["jaar"] for r in rijen]
     netto = {(j, k): 0.0 for j in jaren for k in ("du_mo", "zorgkosten")}
-    for regel in regels_per_jaar(long, basis):
+    for regel in _regels_per_jaar(scenario, basis):
         if regel["indexatie"] in ("du_mo", "zorgkosten"):
             netto[(regel["jaar"], regel["indexatie"])] += regel["bedrag"] * (1 if regel["kant"] == "baten" else -1)
+    onttrekkingen = overige_onttrekkingen(scenario, basis)
+    uitkering = uitkeringsjaar(scenario, basis)
     return Reservelijnen(
         jaren=_vast_array(jaren, np.int64),
-        eind=_vast_array([r["reserve_eind"] for r in rijen], float),
+        resultaat=_vast_array([r["resultaat"] for r in rijen], float),
+        onttrekking=_vast_array([onttrekkingen.get(j, 0.0) for j in jaren], float),
         du_mo=_vast_array([netto[(j, "du_mo")] for j in jaren], float),
         zorgkosten=_vast_array([netto[(j, "zorgkosten")] for j in jaren], float),
         exponent=_vast_array([j - basis.basisjaar for j in jaren], float),
+        start=float(reserve_start(basis)),
+        uitkering=jaren.index(uitkering) if uitkering in jaren else None,
     )
 
 
@@ -256,14 +285,31 @@ def effect(r: Reservelijnen, soort: str, rente: tuple[float, np.ndarray], tot: i
     return lijnen * (groeifactor(r.exponent[:tot], *rente) - 1)
 
 
+def standen(r: Reservelijnen, verschil: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(reserve at each year's end, paid out or not) per path, for results changed by ``verschil``.
+
+    The rule of core.model.reserve.reservepad: each year adds its result and subtracts the DNO
+    spending; in the payout year a positive balance goes to Maastricht and the reserve stays at
+    what is left from then on. ``verschil`` is overwritten.
+    """
+    tot = verschil.shape[0]
+    verschil += (r.resultaat[:tot] - r.onttrekking[:tot])[:, None]
+    stand = np.cumsum(verschil, axis=0, out=verschil)
+    stand += r.start
+    uitgekeerd = np.zeros(stand.shape[1], dtype=bool)
+    if r.uitkering is not None and r.uitkering < tot:
+        k = r.uitkering
+        uitgekeerd = stand[k] > 0
+        stand[k:] = np.where(uitgekeerd, 0.0, stand[k])
+    return stand, uitgekeerd
+
+
 def reserve(r: Reservelijnen, du_mo: tuple[float, np.ndarray], zorgkosten: tuple[float, np.ndarray]) -> np.ndarray:
     """(years, paths): the reserve at each year's end when each path has its own yearly rates.
 
-    ``du_mo`` and ``zorgkosten`` are (the model's rate, the paths' rates) in percent per year;
-    a path's reserve is the model's plus the cumulated effect of its rates on the model's lines.
+    ``du_mo`` and ``zorgkosten`` are (the model's rate, the paths' rates) in percent per year.
     """
-    verschil = effect(r, "du_mo", du_mo) + effect(r, "zorgkosten", zorgkosten)
-    return np.cumsum(verschil, axis=0, out=verschil) + r.eind[:, None]
+    return standen(r, effect(r, "du_mo", du_mo) + effect(r, "zorgkosten", zorgkosten))[0]
 
 
 def pad_rentes(rentes: tuple[float, float, float, float], seed: int, paden: int) -> tuple[tuple, tuple]:
@@ -296,19 +342,21 @@ class Simulatie:
     paden: int
     seed: int
     kans_norm: dict[date, float]  # deadline -> P(achterstand at or below the norm then)
-    kans_escalatie: dict[date, float]  # deadline -> P(a norm missed at this or an earlier forecast deadline)
-    kans_reserve_positief: dict[int, float]  # year -> P(reserve not negative at its end), to 2040
+    kans_escalatie: dict[date, float]  # deadline -> P(a norm missed at this or an earlier deadline of the simulation)
+    kans_reserve_positief: dict[int, float]  # year -> P(reserve not negative at its end), to 2040 or the payout
     opraakjaar: dict[int | None, float]  # first year with a negative reserve -> share of paths; None: not before 2041
+    kans_uitgekeerd: float  # P(the reserve is paid out to Maastricht before it runs out)
+    uitkeringsjaar: int | None  # the year at whose end the scenario pays the reserve out, if any
     kans_har_plus_uitgeput: dict[str, float]  # half year -> P(HAR+ budget cannot pay one more household after it)
     deadlines: dict[date, tuple[str, int]]  # deadline -> (half year, norm)
-    periodes: tuple[str, ...]  # forecast half years up to the scenario's horizon
+    periodes: tuple[str, ...]  # simulated half years up to the scenario's horizon
     achterstand_percentielen: np.ndarray  # (5, half years): P10, P25, P50, P75, P90
     jaren: tuple[int, ...]  # years up to the scenario's horizon
     reserve_percentielen: np.ndarray  # (5, years)
 
     @cached_property
     def achterstand(self) -> pd.DataFrame:
-        """Per forecast half year: periode, p10, p25, p50, p75, p90 of the achterstand at its end."""
+        """Per simulated half year: periode, p10, p25, p50, p75, p90 of the achterstand at its end."""
         return _frame("periode", self.periodes, self.achterstand_percentielen)
 
     @cached_property
@@ -321,7 +369,7 @@ class Simulatie:
         return 1.0 - sum(v for j, v in self.opraakjaar.items() if j is not None and j <= jaar)
 
     def opraakjaar_percentiel(self, fractie: float) -> int | None:
-        """The year by which ``fractie`` of the paths have run out (None: later than 2040)."""
+        """The year by which ``fractie`` of the paths have run out (None: later than 2040, or paid out first)."""
         total = 0.0
         for jaar in sorted(j for j in self.opraakjaar if j is not None):
             total += self.opraakjaar[jaar]
@@ -360,14 +408,12 @@ def _simuleer(scenario: Scenario, basis: Basis, paden: int, seed: int) -> Simula
     if paden < 1:
         raise ValueError("Het aantal paden moet minstens 1 zijn.")
     h = halfjaren(scenario, basis)
-    deadlines = {
-        basis.deadlines.get(p, beleid.halfjaar_einde(p)): (p, n) for p, n in zip(h.periodes, h.norm) if n is not None
-    }
+    deadlines = {deadline(p): (p, n) for p, n in zip(h.periodes, h.norm) if n is not None}
     kans_norm, kans_escalatie, kans_har, achterstand_pct = _achterstand_uitkomsten(
         h, Regels.van(scenario), tuple(deadlines), seed, paden
     )
     lijnen = reservelijnen(scenario, basis)
-    positief, opraak, reserve_pct = _reserve_uitkomsten(lijnen.sleutel(), rentes(scenario), seed, paden)
+    positief, opraak, uitgekeerd, reserve_pct = _reserve_uitkomsten(lijnen.sleutel(), rentes(scenario), seed, paden)
     tot_jaar = [i for i, j in enumerate(lijnen.jaren) if j <= scenario.eind_jaar]
     return Simulatie(
         paden=paden,
@@ -376,6 +422,8 @@ def _simuleer(scenario: Scenario, basis: Basis, paden: int, seed: int) -> Simula
         kans_escalatie=kans_escalatie,
         kans_reserve_positief=positief,
         opraakjaar=opraak,
+        kans_uitgekeerd=uitgekeerd,
+        uitkeringsjaar=None if lijnen.uitkering is None else int(lijnen.jaren[lijnen.uitkering]),
         kans_har_plus_uitgeput=kans_har,
         deadlines=deadlines,
         periodes=h.periodes,
@@ -410,18 +458,21 @@ def _achterstand_uitkomsten(h: Halfjaren, regels: Regels, data: tuple[date, ...]
 
 @lru_cache(maxsize=32)
 def _reserve_uitkomsten(sleutel: tuple, jaarrentes: tuple, seed: int, paden: int):
-    """(P(not negative) per year, run-out year shares, percentiles per year) for the reserve's inputs.
+    """(P(not negative) per year, run-out year shares, P(paid out), percentiles per year) for the reserve's inputs.
 
     Keyed on the model's figures and the rates, not on the scenario: moving a statushouders
     control leaves the reserve's simulation as it was.
     """
-    lijnen = Reservelijnen(*(np.array(v) for v in sleutel))
+    lijnen = Reservelijnen.uit_sleutel(sleutel)
     jaren = lijnen.jaren
-    stand = reserve(lijnen, *pad_rentes(jaarrentes, seed, paden))
+    du_mo, zorg = pad_rentes(jaarrentes, seed, paden)
+    stand, uitgekeerd = standen(lijnen, effect(lijnen, "du_mo", du_mo) + effect(lijnen, "zorgkosten", zorg))
     negatief = stand < 0
     ooit = negatief.any(axis=0)
     eerste = jaren[negatief.argmax(axis=0)]
     opraak: dict[int | None, float] = {int(j): float(np.mean(ooit & (eerste == j))) for j in jaren}
     opraak[None] = float(np.mean(~ooit))
-    positief = {int(j): float(v) for j, v in zip(jaren, 1.0 - negatief.mean(axis=1))}
-    return positief, opraak, _percentielen(stand)
+    # After a payout the regional reserve no longer exists: no probability is given for those years.
+    bestaat = len(jaren) if lijnen.uitkering is None else lijnen.uitkering + 1
+    positief = {int(j): float(v) for j, v in zip(jaren[:bestaat], 1.0 - negatief[:bestaat].mean(axis=1))}
+    return positief, opraak, float(uitgekeerd.mean()), _percentielen(stand)

@@ -179,7 +179,7 @@ def met_koppen(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFrame:
 
 
 # --- Risico's and Budgetten pages (issue 11) ------------------------------------------------------
-KANS = Soort(lambda v: fmt.aandeel(v, 1), "0.0%")  # a probability or share as a fraction
+KANS = Opmaak(lambda v: fmt.aandeel(v, 1), "0.0%")  # a probability or share as a fraction
 
 KANSEN = {
     "deadline": Kolom("Deadline", DATUM),
@@ -189,10 +189,10 @@ KANSEN = {
 }
 
 
-def _percentielen(sleutel: str, kop: str, soort: Soort) -> dict[str, Kolom]:
+def _percentielen(sleutel: str, kop: str, opmaak: Opmaak) -> dict[str, Kolom]:
     """The fan chart's table: P10, P25, median, P75, P90 per half year or year."""
     koppen = {"p10": "P10", "p25": "P25", "p50": "Mediaan", "p75": "P75", "p90": "P90"}
-    return {sleutel: Kolom(kop), **{k: Kolom(v, soort) for k, v in koppen.items()}}
+    return {sleutel: Kolom(kop), **{k: Kolom(v, opmaak) for k, v in koppen.items()}}
 
 
 ACHTERSTAND_PERCENTIELEN = _percentielen("periode", "Halfjaar", GETAL)
@@ -236,7 +236,7 @@ def budget_kolommen(jaren: list[str]) -> dict[str, Kolom]:
 
 BUDGET_PROGNOSE = {
     "jaar": Kolom("Jaar"),
-    "soort": Kolom("Soort"),
+    "status": Kolom("Status"),
     "gehuisvest": Kolom("Gehuisvest (scenario)", GETAL),
     "gehuisvest_basis": Kolom("Gehuisvest (basis)", GETAL),
     "extra_kosten": Kolom("Extra kosten", EURO),
