@@ -189,7 +189,7 @@ def opraakjaar_tabel(simulatie: Simulatie) -> pd.DataFrame:
         {
             "jaar": [zinnen.opraakjaar(j) for j in jaren],
             "aandeel": [simulatie.opraakjaar[j] for j in jaren],
-            "kans_positief": [None if j is None else simulatie.kans_reserve_positief[j] for j in jaren],
+            "kans_positief": [simulatie.kans_reserve_positief.get(j) for j in jaren],
         }
     )
 
@@ -199,14 +199,15 @@ def opraakjaar_spec(simulatie: Simulatie) -> dict:
     jaren = [j for j in simulatie.opraakjaar if j is not None]
     labels = [str(j) for j in jaren] + [zinnen.opraakjaar(None)]
     opraak = [simulatie.opraakjaar[j] for j in jaren] + [simulatie.opraakjaar[None]]
-    positief = [simulatie.kans_reserve_positief[j] for j in jaren]
+    bestaat = [j for j in jaren if j in simulatie.kans_reserve_positief]  # not after a payout to Maastricht
+    positief = [simulatie.kans_reserve_positief[j] for j in bestaat]
     kansen = opraak + positief
     return _fill(
         _opraakjaar_template(),
         jaren=pd.DataFrame(
             {
-                "jaar": labels + labels[:-1],
-                "reeks": [OPRAAK] * len(labels) + [POSITIEF] * len(jaren),
+                "jaar": labels + [str(j) for j in bestaat],
+                "reeks": [OPRAAK] * len(labels) + [POSITIEF] * len(bestaat),
                 "kans": kansen,
                 "tekst": [zinnen.kans(k) for k in kansen],
             }

@@ -85,3 +85,32 @@ def test_the_risk_assumptions_are_in_the_assumptions_table_and_the_link():
     at = open_app("views/bronnen.py")
     assert PARAMETERS_BY_NAME["bandbreedte_zorgkosten_groei"].label in list(at.dataframe[0].value["Aanname"])
     assert "Waarom deze verdeling" in at.dataframe[-1].value.columns
+
+
+@pytest.mark.parametrize("page", [RISICO, BUDGETTEN])
+def test_no_english_on_the_risk_pages(page):
+    import re
+
+    from tests.test_nederlands import ENGELS, _alle_teksten
+
+    at = open_app(page, huisvesting_per_halfjaar="150", wetsvoorstel_36831="true", reserve_na_centrumregeling="uitgekeerd bij het einde")
+    teksten = _alle_teksten(at)
+    assert len(teksten) > 20
+    gevonden = sorted({w for t in teksten for w in ENGELS if re.search(rf"\b{re.escape(w)}\b", t)})
+    assert not gevonden, {w: [t for t in teksten if w in t][:3] for w in gevonden}
+
+
+@pytest.mark.parametrize(
+    "scenario", [Scenario(), Scenario(reserve_na_centrumregeling=1, huisvesting_per_halfjaar=150, lezing_raadsinformatiebrief="b")]
+)
+def test_the_risk_downloads_build(basis, scenario):
+    """What the pages hand to their download buttons: every table as CSV and all of them as one workbook."""
+    from core.export.tabellen import csv_bytes, excel_bytes
+    from core.risico.tabellen import budget_bladen, risico_bladen
+
+    for bladen in (risico_bladen(scenario, basis), budget_bladen(scenario, basis)):
+        for frame, kolommen in bladen.values():
+            tekst = csv_bytes(frame, kolommen).decode("utf-8-sig")
+            assert tekst.splitlines()[0].split(";") == [k.kop for k in kolommen.values()]
+            assert "nan" not in tekst and "None" not in tekst
+        assert excel_bytes(bladen, scenario, basis)[:2] == b"PK"

@@ -8,6 +8,7 @@ from core.model.taakstelling import project_taakstelling
 from core.risico import beleidsrisico, doelzoeken, plausibiliteit, simuleer
 from core.risico.gevoeligheid import gevoeligheid
 from core.risico.simulatie import HORIZON
+from core.risico.tabellen import risico_bladen
 from core.tekst import formatting as fmt
 from core.tekst import tabellen, zinnen
 from ui import state
@@ -20,16 +21,7 @@ tornados = gevoeligheid(scenario, basis)
 
 st.title("Risico's en onzekerheid")
 st.caption(zinnen.simulatie_uitleg(uitkomst))
-downloads(
-    "risico",
-    {
-        "Kans per deadline": (grafieken.kansen_tabel(uitkomst), tabellen.KANSEN),
-        "Achterstand percentielen": (uitkomst.achterstand, tabellen.ACHTERSTAND_PERCENTIELEN),
-        "Reserve percentielen": (uitkomst.reserve, tabellen.RESERVE_PERCENTIELEN),
-        "Jaar reserve op": (grafieken.opraakjaar_tabel(uitkomst), tabellen.OPRAAKJAREN),
-        "Gevoeligheid": (zinnen.tornado_tabel(*tornados), tabellen.GEVOELIGHEID),
-    },
-)
+downloads("risico", risico_bladen(scenario, basis))
 
 bevindingen = plausibiliteit.controleer(scenario, basis)
 with st.expander(f"Plausibiliteit van de aannames ({len(bevindingen)} opmerkingen)", expanded=bool(bevindingen)):

@@ -75,7 +75,12 @@ def _uiteinden(parameter: Parameter) -> tuple[object, object]:
 
 
 def _achterstanden(scenario: Scenario, basis: Basis) -> dict[str, int]:
-    """The achterstand at each of the Provincie's own deadlines (the normpad table) not yet closed."""
+    """The achterstand at each of the Provincie's own deadlines (the normpad table)."""
+    return {r["periode"]: r["achterstand_eind"] for r in taakstelling_rijen(scenario, basis) if r["periode"] in basis.norm_rijen}
+
+
+def _open_deadlines(scenario: Scenario, basis: Basis) -> dict[str, int]:
+    """The Provincie's own deadlines the scenario has not closed yet (a reading may reopen one)."""
     return {
         r["periode"]: r["achterstand_eind"]
         for r in taakstelling_rijen(scenario, basis)
@@ -129,7 +134,7 @@ def gevoeligheid(scenario: Scenario, basis: Basis) -> tuple[Tornado, ...]:
         Tornado(periode, deadline(periode), waarde, _sorteer([
             Balk(p, laag, hoog, bij_laag[periode], bij_hoog[periode]) for p, laag, hoog, bij_laag, bij_hoog in achterstand
         ]))
-        for periode, waarde in _achterstanden(scenario, basis).items()
+        for periode, waarde in _open_deadlines(scenario, basis).items()
     ]
     reserve = _balken(_genormaliseerd(scenario, reserve=True), basis, reserve=True)
     tornados.append(Tornado(

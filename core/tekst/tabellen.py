@@ -195,8 +195,8 @@ def _percentielen(sleutel: str, kop: str, opmaak: Opmaak) -> dict[str, Kolom]:
     return {sleutel: Kolom(kop), **{k: Kolom(v, opmaak) for k, v in koppen.items()}}
 
 
-ACHTERSTAND_PERCENTIELEN = _percentielen("periode", "Halfjaar", GETAL)
-RESERVE_PERCENTIELEN = _percentielen("jaar", "Jaar", EURO)
+ACHTERSTAND_PERCENTIELEN = _percentielen("periode", "Halfjaar", GETAL) | {"beleidsarm": Kolom("Beleidsarm doorgetrokken", JA_NEE)}
+RESERVE_PERCENTIELEN = _percentielen("jaar", "Jaar", EURO) | {"status": Kolom("Status")}
 
 OPRAAKJAREN = {
     "jaar": Kolom("Jaar"),
