@@ -150,18 +150,6 @@ def reserve_waaier_spec(simulatie: Simulatie, eigen: pd.DataFrame) -> dict:
     return _fill(_reserve_waaier_template(), waaier=pd.DataFrame(_met_grens(kolommen, "jaar", (later or [None])[0])))
 
 
-def kansen_tabel(simulatie: Simulatie) -> pd.DataFrame:
-    """Per deadline: the norm, P(norm met) and P(escalation beyond trede 2 by then)."""
-    return pd.DataFrame(
-        {
-            "deadline": list(simulatie.deadlines),
-            "norm": [n for _p, n in simulatie.deadlines.values()],
-            "kans_norm": [simulatie.kans_norm[d] for d in simulatie.deadlines],
-            "kans_escalatie": [simulatie.kans_escalatie[d] for d in simulatie.deadlines],
-        }
-    )
-
-
 OPRAAK, POSITIEF = "Reserve raakt in dat jaar op", "Kans reserve eind jaar niet negatief"
 
 
@@ -179,19 +167,6 @@ def _opraakjaar_template() -> dict:
         height=HOOGTE, title=f"Wanneer raakt de reserve op? (gesimuleerd tot en met {HORIZON})"
     )
     return _configure(chart).to_dict()
-
-
-def opraakjaar_tabel(simulatie: Simulatie) -> pd.DataFrame:
-    """Per year up to 2040 (and 'niet vóór 2041'): the share of futures in which the reserve first turns
-    negative then, and the probability that it is not negative at that year's end."""
-    jaren = [j for j in simulatie.opraakjaar if j is not None] + [None]
-    return pd.DataFrame(
-        {
-            "jaar": [zinnen.opraakjaar(j) for j in jaren],
-            "aandeel": [simulatie.opraakjaar[j] for j in jaren],
-            "kans_positief": [simulatie.kans_reserve_positief.get(j) for j in jaren],
-        }
-    )
 
 
 def opraakjaar_spec(simulatie: Simulatie) -> dict:

@@ -8,7 +8,7 @@ from core.model.taakstelling import project_taakstelling
 from core.risico import beleidsrisico, doelzoeken, plausibiliteit, simuleer
 from core.risico.gevoeligheid import gevoeligheid
 from core.risico.simulatie import HORIZON
-from core.risico.tabellen import risico_bladen
+from core.risico.tabellen import risico_bladen, tornado_tabel
 from core.tekst import formatting as fmt
 from core.tekst import tabellen, zinnen
 from ui import state
@@ -77,7 +77,7 @@ tornado = st.selectbox("Uitkomst", tornados, format_func=zinnen.uitkomst_label, 
 st.write(zinnen.tornado_zin(tornado))
 grafiek(grafieken.tornado_spec(tornado), "gevoeligheid")
 if not state.presentatie():
-    tabel(zinnen.tornado_tabel(tornado), {k: v for k, v in tabellen.GEVOELIGHEID.items() if k != "uitkomst"})
+    tabel(tornado_tabel(tornado), {k: v for k, v in tabellen.GEVOELIGHEID.items() if k != "uitkomst"})
 bron("het model zelf (zonder onzekerheid): elke aanname naar de uiteinden van haar schuif, de andere zoals in dit scenario.")
 
 st.subheader("Beleidsrisico's")

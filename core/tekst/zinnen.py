@@ -560,26 +560,6 @@ def tornado_zin(tornado: Tornado) -> str:
     )
 
 
-def tornado_tabel(*tornados: Tornado) -> pd.DataFrame:
-    """The tornados' bars as one table: outcome, assumption, both ends, and the outcome at each."""
-    rows = [(t, b) for t in tornados for b in t.balken]
-
-    def waarde(t: Tornado, v):
-        return opraakjaar(v) if t.uitkomst == OPRAAKJAAR else fmt.getal(v)
-
-    return pd.DataFrame(
-        {
-            "uitkomst": [uitkomst_label(t) for t, _b in rows],
-            "aanname": [b.parameter.label for _t, b in rows],
-            "laag": [b.parameter.formatteer(b.laag) for _t, b in rows],
-            "bij_laag": [waarde(t, b.bij_laag) for t, b in rows],
-            "hoog": [b.parameter.formatteer(b.hoog) for _t, b in rows],
-            "bij_hoog": [waarde(t, b.bij_hoog) for t, b in rows],
-            "uitslag": [b.uitslag for _t, b in rows],
-        }
-    )
-
-
 # --- policy risks -------------------------------------------------------------------------------
 
 
