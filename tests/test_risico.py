@@ -8,6 +8,8 @@ from datetime import date
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.model.parameters import LEZING_B
 from core.model.periode import deadline
@@ -194,3 +196,16 @@ def test_the_readme_documents_and_runs_the_simulation_api(tmp_path):
     exec(block.replace("load_basis()", f"load_basis({str(tmp_path / 'db.duckdb')!r})"), namespace)
     u = namespace["u"]
     assert u.paden == 10_000 and u.seed == 0 and date(2027, 1, 1) in u.kans_norm
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 400), min_size=1, max_size=60), min_size=1, max_size=6).filter(
+    lambda rows: len({len(r) for r in rows}) == 1
+))
+def test_percentiles_by_counting_equal_percentiles_by_sorting(rows):
+    values = np.array(rows, dtype=float)
+    assert np.array_equal(sim._percentielen_geheel(values), sim._percentielen(values))
+    gesorteerd = np.sort(values, axis=1)
+    for i, p in enumerate(sim.PERCENTIELEN):  # the classic definition, from a full sort
+        k = max(0, int(np.ceil(p / 100 * values.shape[1])) - 1)
+        assert (sim._percentielen(values)[i] == gesorteerd[:, k]).all()

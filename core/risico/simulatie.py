@@ -382,15 +382,34 @@ def _frame(sleutel: str, labels, waarden: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({sleutel: list(labels), **{k: waarden[i] for i, k in enumerate(KOLOMMEN)}})
 
 
+def _rangen(paden: int) -> list[int]:
+    return [max(0, int(np.ceil(p / 100 * paden)) - 1) for p in PERCENTIELEN]
+
+
 def _percentielen(values: np.ndarray) -> np.ndarray:
     """(5, rows): P10 .. P90 of each row, as the smallest value with at least that share of paths at or below it.
 
     The classic definition (no interpolation), so a percentile is always a simulated value,
     found with one partial sort per row instead of a full sort.
     """
-    paden = values.shape[1]
-    rang = [max(0, int(np.ceil(p / 100 * paden)) - 1) for p in PERCENTIELEN]
+    rang = _rangen(values.shape[1])
     result = np.partition(values, rang, axis=1)[:, rang].T.copy()
+    result.setflags(write=False)
+    return result
+
+
+def _percentielen_geheel(values: np.ndarray) -> np.ndarray:
+    """As ``_percentielen`` for whole numbers of persons, from counts instead of sorting (several times faster).
+
+    Every row's values are counted at once (row * (maximum + 1) + value), the counts are summed
+    along each row, and a percentile is the first value whose running count passes its rank.
+    """
+    rijen, paden = values.shape
+    geheel = values.astype(np.int64)
+    breedte = int(geheel.max()) + 1 if geheel.size else 1
+    tellingen = np.bincount((geheel + np.arange(rijen)[:, None] * breedte).ravel(), minlength=rijen * breedte)
+    opgeteld = np.cumsum(tellingen.reshape(rijen, breedte), axis=1)
+    result = np.stack([(opgeteld > k).argmax(axis=1) for k in _rangen(paden)]).astype(float)
     result.setflags(write=False)
     return result
 
@@ -453,7 +472,7 @@ def _achterstand_uitkomsten(h: Halfjaren, regels: Regels, data: tuple[date, ...]
     if budget is not None and regels.har_plus_budget >= regels.har_plus_kosten_per_huishouden:
         uitgeput = (budget < regels.har_plus_kosten_per_huishouden).mean(axis=1)
         kans_har = {p: float(v) for p, v in zip(h.periodes, uitgeput)}
-    return kans_norm, kans_escalatie, kans_har, _percentielen(eind)
+    return kans_norm, kans_escalatie, kans_har, _percentielen_geheel(eind)
 
 
 @lru_cache(maxsize=32)
