@@ -114,3 +114,18 @@ def test_the_risk_downloads_build(basis, scenario):
             assert tekst.splitlines()[0].split(";") == [k.kop for k in kolommen.values()]
             assert "nan" not in tekst and "None" not in tekst
         assert excel_bytes(bladen, scenario, basis)[:2] == b"PK"
+
+
+def test_a_saved_scenario_keeps_its_spreads_seed_and_switches(db_path):
+    from core import opslag
+    from core.data import load_basis
+    from core.export.snippet import python_snippet
+
+    load_basis(db_path)
+    s = Scenario(
+        spreiding_taakstelling_pct=25, bandbreedte_zorgkosten_groei=1.5, simulatie_seed=42, wetsvoorstel_36831=True,
+        wetsvoorstel_36831_ingang=2028.5, wetsvoorstel_36831_aandeel_urgent=0.75, kosten_per_extra_statushouder=4_000,
+    )
+    saved = opslag.bewaar(s, "Risico", "", 1, path=db_path)
+    assert opslag.open_scenario(saved.id, path=db_path).scenario == s
+    assert "simulatie_seed=42" in python_snippet(s) and "wetsvoorstel_36831_ingang=2028.5" in python_snippet(s)

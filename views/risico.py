@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core import charts_risico as grafieken
+from core.model.parameters import PARAMETERS_BY_NAME
 from core.model.reserve import project_reserve
 from core.model.taakstelling import project_taakstelling
 from core.risico import beleidsrisico, doelzoeken, plausibiliteit, simuleer
@@ -14,6 +15,8 @@ from core.tekst import tabellen, zinnen
 from ui import state
 from ui.weergave import bron, downloads, grafiek, tabel
 
+STANDAARD_HORIZON = PARAMETERS_BY_NAME["eind_jaar"].standaard
+
 basis, scenario = state.basis(), state.scenario()
 uitkomst = simuleer(scenario, basis)
 taak, reserve = project_taakstelling(scenario, basis), project_reserve(scenario, basis)
@@ -24,7 +27,7 @@ st.caption(zinnen.simulatie_uitleg(uitkomst))
 downloads("risico", risico_bladen(scenario, basis))
 
 bevindingen = plausibiliteit.controleer(scenario, basis)
-with st.expander(f"Plausibiliteit van de aannames ({len(bevindingen)} opmerkingen)", expanded=bool(bevindingen)):
+with st.expander(zinnen.plausibiliteit_kop(len(bevindingen)), expanded=bool(bevindingen)):
     if not bevindingen:
         st.success("Geen aanname of combinatie die de bronnen onwaarschijnlijk maken.", icon=":material/check_circle:")
     for b in bevindingen:
@@ -60,9 +63,9 @@ doelkans = keuze_kans.select_slider(
     "Gewenste kans", options=[k / 100 for k in range(50, 100, 5)], value=0.8, format_func=zinnen.kans,
     key="doelkans", bind="query-params",
 )
+doeljaren = list(range(basis.basisjaar, HORIZON + 1))
 doeljaar = keuze_jaar.selectbox(
-    "Reserve niet negatief tot en met", list(range(basis.basisjaar, HORIZON + 1)),
-    index=list(range(basis.basisjaar, HORIZON + 1)).index(min(max(scenario.eind_jaar, basis.basisjaar), HORIZON)),
+    "Reserve niet negatief tot en met", doeljaren, index=doeljaren.index(min(max(STANDAARD_HORIZON, basis.basisjaar), HORIZON)),
     key="doeljaar", bind="query-params",
 )
 for doel in doelzoeken.benodigd_tempo(scenario, basis, doelkans):

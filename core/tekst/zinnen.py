@@ -610,6 +610,12 @@ def har_plus_zin(h: HarPlus, horizon: int, kans_uitgeput: dict[str, float]) -> s
 # --- plausibility -------------------------------------------------------------------------------
 
 
+def plausibiliteit_kop(aantal: int) -> str:
+    if aantal == 0:
+        return "Plausibiliteit van de aannames: geen opmerkingen"
+    return f"Plausibiliteit van de aannames: {aantal} {'opmerking' if aantal == 1 else 'opmerkingen'}"
+
+
 def bevinding_zin(b: Bevinding) -> str:
     w = b.waarden
     if b.regel == "tempo_markt":
