@@ -81,7 +81,12 @@ def test_the_risk_assumptions_are_in_the_assumptions_table_and_the_link():
         "spreiding_taakstelling_pct": ["30"], "bandbreedte_du_mo_indexatie": ["± 2 procentpunt"],
         "simulatie_seed": ["4"], "wetsvoorstel_36831": ["true"],
     }
-    assert Scenario.uit_query(s.naar_query(), [])[0] == s
+    from core.model.link import lees_scenario
+
+    assert lees_scenario(s.naar_query(), []) == (s, {})
+    lenient, redenen = lees_scenario({"bandbreedte_du_mo_indexatie": ["1,5"], "wetsvoorstel_36831_ingang": ["2027.5"]}, [])
+    assert (lenient.bandbreedte_du_mo_indexatie, lenient.wetsvoorstel_36831_ingang, redenen) == (1.5, 2027.5, {})
+    assert "wetsvoorstel_36831_ingang" in lees_scenario({"wetsvoorstel_36831_ingang": ["2027.3"]}, [])[1]
     at = open_app("views/bronnen.py")
     assert PARAMETERS_BY_NAME["bandbreedte_zorgkosten_groei"].label in list(at.dataframe[0].value["Aanname"])
     assert "Waarom deze verdeling" in at.dataframe[-1].value.columns
@@ -129,3 +134,18 @@ def test_a_saved_scenario_keeps_its_spreads_seed_and_switches(db_path):
     saved = opslag.bewaar(s, "Risico", "", 1, path=db_path)
     assert opslag.open_scenario(saved.id, path=db_path).scenario == s
     assert "simulatie_seed=42" in python_snippet(s) and "wetsvoorstel_36831_ingang=2028.5" in python_snippet(s)
+
+
+@pytest.mark.parametrize("page", [RISICO, BUDGETTEN])
+def test_every_download_on_the_risk_pages_makes_its_file(page, db_path):
+    """Run the very callable each download button holds (see tests/test_downloads.py)."""
+    from core.data import load_basis
+    from tests.test_downloads import _check, _open
+    from ui.downloads import DOWNLOADS_KEY
+
+    load_basis(db_path)
+    at = _open(page, huisvesting_per_halfjaar="120", instroom_pct="30", reserve_na_centrumregeling="uitgekeerd bij het einde")
+    downloads = at.session_state[DOWNLOADS_KEY]
+    assert len(downloads) == len(at.get("download_button")) > 0
+    for bestandsnaam, maak in downloads.values():
+        _check(bestandsnaam, maak())

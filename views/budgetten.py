@@ -8,7 +8,7 @@ from core.tekst import herkomst
 from core.risico.tabellen import budget_bladen
 from core.tekst import zinnen
 from ui import state
-from ui.weergave import bron, downloads, grafiek, tabel
+from ui.weergave import bron, grafiek, tabel, tabeldownloads
 
 basis, scenario = state.basis(), state.scenario()
 rijen, plafond = budgetten.prognose_rijen(scenario, basis), budgetten.plafond(basis)
@@ -16,7 +16,7 @@ jaren = [str(j) for j in budgetten.budgetjaren(basis)]
 
 st.title("Budgetten opvang en integratie")
 bladen = budget_bladen(scenario, basis)
-downloads("budgetten", bladen)
+tabeldownloads("budgetten", bladen)
 for zin in zinnen.budget_zinnen(rijen, scenario.kosten_per_extra_statushouder, plafond, scenario.eind_jaar):
     st.markdown(f"- {zin}")
 

@@ -13,7 +13,7 @@ from core.risico.tabellen import risico_bladen, tornado_tabel
 from core.tekst import formatting as fmt
 from core.tekst import tabellen, zinnen
 from ui import state
-from ui.weergave import bron, downloads, grafiek, tabel
+from ui.weergave import bron, grafiek, tabel, tabeldownloads
 
 STANDAARD_HORIZON = PARAMETERS_BY_NAME["eind_jaar"].standaard
 
@@ -24,7 +24,7 @@ tornados = gevoeligheid(scenario, basis)
 
 st.title("Risico's en onzekerheid")
 st.caption(zinnen.simulatie_uitleg(uitkomst))
-downloads("risico", risico_bladen(scenario, basis))
+tabeldownloads("risico", risico_bladen(scenario, basis))
 
 bevindingen = plausibiliteit.controleer(scenario, basis)
 with st.expander(zinnen.plausibiliteit_kop(len(bevindingen)), expanded=bool(bevindingen)):
