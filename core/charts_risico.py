@@ -12,7 +12,7 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
-from core.charts import EURO_AS, HOOGTE, KLEUREN, NORM_KLEUR, SCENARIO, _configure, _fill
+from core.charts import _JAAR, _PERIODE, EURO_AS, HOOGTE, KLEUREN, NORM_KLEUR, SCENARIO, _configure, _fill
 from core.model.reserve import BEGROTING, PROGNOSE
 from core.risico.gevoeligheid import OPRAAKJAAR, Tornado
 from core.risico.simulatie import HORIZON, Simulatie
@@ -99,10 +99,6 @@ def _waaier_rijen(x: str, labels, percentielen, model_x, model_waarden) -> dict[
     return kolommen
 
 
-_PERIODE = alt.X("periode:O", title=None, sort="ascending", axis=alt.Axis(labelAngle=-40))
-_JAAR = alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0))
-
-
 @cache
 def _achterstand_waaier_template() -> dict:
     norm = alt.Chart(alt.NamedData(name="waaier")).transform_filter(alt.datum.rol == NORM).encode(x=_PERIODE, y="waarde:Q")
@@ -150,7 +146,7 @@ def reserve_waaier_spec(simulatie: Simulatie, eigen: pd.DataFrame) -> dict:
     return _fill(_reserve_waaier_template(), waaier=pd.DataFrame(_met_grens(kolommen, "jaar", (later or [None])[0])))
 
 
-OPRAAK, POSITIEF = "Reserve raakt in dat jaar op", "Kans reserve eind jaar niet negatief"
+OPRAAK, POSITIEF = "Reserve raakt in dat jaar op (of wordt uitgekeerd)", "Kans reserve eind jaar niet negatief"
 
 
 @cache
@@ -170,11 +166,10 @@ def _opraakjaar_template() -> dict:
 
 
 def opraakjaar_spec(simulatie: Simulatie) -> dict:
-    """Bars: the share of futures per run-out year; line: the probability the reserve is not negative that year."""
-    jaren = [j for j in simulatie.opraakjaar if j is not None]
-    labels = [str(j) for j in jaren] + [zinnen.opraakjaar(None)]
-    opraak = [simulatie.opraakjaar[j] for j in jaren] + [simulatie.opraakjaar[None]]
-    bestaat = [j for j in jaren if j in simulatie.kans_reserve_positief]  # not after a payout to Maastricht
+    """Bars: the share of futures per run-out year (or a payout); line: the probability the reserve is not
+    negative at that year's end (not after a payout: the regional reserve no longer exists)."""
+    labels, opraak = zinnen.opraakjaar_uitkomsten(simulatie)
+    bestaat = [j for j in simulatie.opraakjaar if j is not None and j in simulatie.kans_reserve_positief]
     positief = [simulatie.kans_reserve_positief[j] for j in bestaat]
     kansen = opraak + positief
     return _fill(

@@ -52,7 +52,7 @@ def test_fan_chart_has_bands_median_deterministic_line_and_norm(specs, basis):
 def test_run_out_chart_has_the_share_per_year_and_the_probability_per_year(specs):
     jaren = specs["opraakjaar"]["datasets"]["jaren"]
     opraak = jaren[jaren["reeks"] == grafieken.OPRAAK]
-    assert opraak["jaar"].iloc[-1] == "niet vóór 2041" and opraak["kans"].sum() == pytest.approx(1.0)
+    assert opraak["jaar"].iloc[-1] == "niet vóór 2041" and opraak["kans"].sum() == pytest.approx(1.0)  # no payout here
     positief = jaren[jaren["reeks"] == grafieken.POSITIEF]
     assert positief["jaar"].tolist() == [str(j) for j in range(2026, 2041)]
     assert positief["kans"].iloc[0] == 1.0 and positief["kans"].between(0, 1).all()

@@ -66,8 +66,10 @@ def test_without_spread_every_path_is_the_deterministic_projection(basis, scenar
         haalt = bool(prognose.set_index("periode").loc[periode, "haalt_norm"])
         assert uitkomst.kans_norm[datum] == (1.0 if haalt else 0.0)
     uitgeput = uitputting(s, basis)
-    assert uitkomst.opraakjaar[uitgeput.jaar] == 1.0
-    assert uitkomst.kans_uitgekeerd == (1.0 if uitgeput.uitgekeerd_in else 0.0)
+    if uitgeput.uitgekeerd_in is not None:
+        assert uitkomst.kans_uitgekeerd == 1.0 and uitkomst.uitkeringsjaar == uitgeput.uitgekeerd_in
+    else:
+        assert uitkomst.opraakjaar[uitgeput.jaar] == 1.0 and uitkomst.kans_uitgekeerd == 0.0
 
 
 @pytest.mark.parametrize(
@@ -151,7 +153,7 @@ def test_result_shape_and_consistency(basis):
     assert uitkomst.periodes[0] == "2026-H2" and uitkomst.periodes[-1] == "2032-H2"
     for waarden in (uitkomst.achterstand_percentielen, uitkomst.reserve_percentielen):
         assert (np.diff(waarden, axis=0) >= 0).all()  # P10 <= P25 <= median <= P75 <= P90
-    assert sum(uitkomst.opraakjaar.values()) == pytest.approx(1.0)
+    assert sum(uitkomst.opraakjaar.values()) + uitkomst.kans_uitgekeerd == pytest.approx(1.0)
     # The first deadline: escalation is exactly missing it; later ones can only add to it.
     kansen = list(uitkomst.kans_escalatie.values())
     eerste = next(iter(uitkomst.kans_norm))

@@ -51,7 +51,7 @@ if not state.presentatie():
         st.markdown(f"- {later}")
 
 st.subheader("Wanneer raakt de reserve op?")
-st.write(" ".join(z for z in (zinnen.opraak_zin(uitkomst), zinnen.uitkering_zin(uitkomst)) if z))
+st.write(zinnen.opraak_zin(uitkomst))
 grafiek(grafieken.reserve_waaier_spec(uitkomst, reserve), "reserve waaier")
 if positief := zinnen.positief_zin(uitkomst, scenario.eind_jaar):
     st.write(positief)

@@ -345,7 +345,7 @@ class Simulatie:
     kans_escalatie: dict[date, float]  # deadline -> P(a norm missed at this or an earlier deadline of the simulation)
     kans_reserve_positief: dict[int, float]  # year -> P(reserve not negative at its end), to 2040 or the payout
     opraakjaar: dict[int | None, float]  # first year with a negative reserve -> share of paths; None: not before 2041
-    kans_uitgekeerd: float  # P(the reserve is paid out to Maastricht before it runs out)
+    kans_uitgekeerd: float  # P(the reserve is paid out to Maastricht before it ever runs out); with opraakjaar it sums to 1
     uitkeringsjaar: int | None  # the year at whose end the scenario pays the reserve out, if any
     kans_har_plus_uitgeput: dict[str, float]  # half year -> P(HAR+ budget cannot pay one more household after it)
     deadlines: dict[date, tuple[str, int]]  # deadline -> (half year, norm)
@@ -369,7 +369,7 @@ class Simulatie:
         return 1.0 - sum(v for j, v in self.opraakjaar.items() if j is not None and j <= jaar)
 
     def opraakjaar_percentiel(self, fractie: float) -> int | None:
-        """The year by which ``fractie`` of the paths have run out (None: later than 2040, or paid out first)."""
+        """The year by which ``fractie`` of the paths have run out (None: not by 2040, or paid out first)."""
         total = 0.0
         for jaar in sorted(j for j in self.opraakjaar if j is not None):
             total += self.opraakjaar[jaar]
@@ -490,7 +490,8 @@ def _reserve_uitkomsten(sleutel: tuple, jaarrentes: tuple, seed: int, paden: int
     ooit = negatief.any(axis=0)
     eerste = jaren[negatief.argmax(axis=0)]
     opraak: dict[int | None, float] = {int(j): float(np.mean(ooit & (eerste == j))) for j in jaren}
-    opraak[None] = float(np.mean(~ooit))
+    uitgekeerd &= ~ooit  # paid out before it ever ran out (as core.model.reserve.uitputting counts it)
+    opraak[None] = float(np.mean(~ooit & ~uitgekeerd))
     # After a payout the regional reserve no longer exists: no probability is given for those years.
     bestaat = len(jaren) if lijnen.uitkering is None else lijnen.uitkering + 1
     positief = {int(j): float(v) for j, v in zip(jaren[:bestaat], 1.0 - negatief[:bestaat].mean(axis=1))}

@@ -30,14 +30,16 @@ def kansen_tabel(simulatie: Simulatie) -> pd.DataFrame:
 
 
 def opraakjaar_tabel(simulatie: Simulatie) -> pd.DataFrame:
-    """Per year up to 2040 (and 'niet vóór 2041'): the share of futures in which the reserve first turns
-    negative then, and the probability that it is not negative at that year's end."""
-    jaren = [j for j in simulatie.opraakjaar if j is not None] + [None]
+    """Per year up to 2040 (then 'niet vóór 2041', and a payout to Maastricht if the scenario has one): the
+    share of futures in which the reserve first turns negative then, and the probability that it is not
+    negative at that year's end."""
+    jaren = [j for j in simulatie.opraakjaar if j is not None]
+    labels, aandelen = zinnen.opraakjaar_uitkomsten(simulatie)
     return pd.DataFrame(
         {
-            "jaar": [zinnen.opraakjaar(j) for j in jaren],
-            "aandeel": [simulatie.opraakjaar[j] for j in jaren],
-            "kans_positief": [simulatie.kans_reserve_positief.get(j) for j in jaren],
+            "jaar": labels,
+            "aandeel": aandelen,
+            "kans_positief": [simulatie.kans_reserve_positief.get(j) for j in jaren] + [None] * (len(labels) - len(jaren)),
         }
     )
 

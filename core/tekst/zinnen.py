@@ -441,17 +441,44 @@ def kans_deadline_zin(uitkomst: Simulatie, datum, eerste: bool) -> str:
     )
 
 
+def opraakjaar_uitkomsten(uitkomst: Simulatie) -> tuple[list[str], list[float]]:
+    """(label, share of futures) per run-out year up to 2040, then 'niet vóór 2041', then a payout if any."""
+    jaren = [j for j in uitkomst.opraakjaar if j is not None]
+    labels = [str(j) for j in jaren] + [NIET_VOOR]
+    aandelen = [uitkomst.opraakjaar[j] for j in jaren] + [uitkomst.opraakjaar[None]]
+    if uitkomst.uitkeringsjaar is not None:
+        labels.append(f"uitgekeerd eind {uitkomst.uitkeringsjaar}")
+        aandelen.append(uitkomst.kans_uitgekeerd)
+    return labels, aandelen
+
+
+def _niet_op(uitkomst: Simulatie) -> str:
+    """The futures in which the reserve does not run out: paid out to Maastricht first, or not before 2041."""
+    delen = []
+    if uitkomst.kans_uitgekeerd:
+        delen.append(
+            f"in {kans(uitkomst.kans_uitgekeerd)} wordt hij eind {uitkomst.uitkeringsjaar} aan Maastricht uitgekeerd "
+            "voordat hij opraakt"
+        )
+    if uitkomst.opraakjaar[None]:
+        delen.append(f"in {kans(uitkomst.opraakjaar[None])} raakt hij {NIET_VOOR} op")
+    return opsomming(delen)
+
+
 def opraak_zin(uitkomst: Simulatie) -> str:
+    """When the reserve runs out across the simulated futures: the middle year and the range of 8 in 10."""
     mediaan, p10, p90 = (uitkomst.opraakjaar_percentiel(f) for f in (0.5, 0.1, 0.9))
-    nooit = uitkomst.opraakjaar[None]
     if mediaan is None:
-        zin = f"In {kans(nooit)} van de gesimuleerde toekomsten raakt de reserve Beschermd Thuis {NIET_VOOR} op"
-        return zin + (f"; in 1 op de 10 al in {p10} of eerder." if p10 is not None else ".")
+        zin = (
+            f"In meer dan de helft van de gesimuleerde toekomsten raakt de reserve Beschermd Thuis tot en met "
+            f"{HORIZON} niet op: {_niet_op(uitkomst)}"
+        )
+        return zin + (f"; in 1 op de 10 raakt hij al in {p10} of eerder op." if p10 is not None else ".")
     zin = f"In de helft van de gesimuleerde toekomsten raakt de reserve Beschermd Thuis uiterlijk in {mediaan} op"
     if p10 == p90:
         return zin + f"; in minstens 8 van de 10 toekomsten is dat in {p10}."
     if p90 is None:
-        return zin + f"; in 1 op de 10 al in {p10} of eerder, en in {kans(nooit)} van de toekomsten {NIET_VOOR}."
+        return zin + f"; in 1 op de 10 al in {p10} of eerder; {_niet_op(uitkomst)}."
     return zin + f"; in minstens 8 van de 10 toekomsten ligt het jaar tussen {p10} en {p90}."
 
 
@@ -465,16 +492,6 @@ def doorgetrokken_kans_zin(uitkomst: Simulatie, eigen: list) -> str:
         f"Na {fmt.datum(max(eigen)) if eigen else 'de laatste deadline'} staat de Provincie aan het eind van elk "
         f"halfjaar geen achterstand meer toe. De kans dat Maastricht elke deadline tot en met {fmt.datum(laatste)} "
         f"haalt, is {kans(1 - uitkomst.kans_escalatie[laatste])}."
-    )
-
-
-def uitkering_zin(uitkomst: Simulatie) -> str:
-    """With a payout to Maastricht: how often there is still a positive balance to pay out."""
-    if uitkomst.uitkeringsjaar is None:
-        return ""
-    return (
-        f"Dit scenario keert de reserve eind {uitkomst.uitkeringsjaar} uit aan Maastricht: in "
-        f"{kans(uitkomst.kans_uitgekeerd)} van de gesimuleerde toekomsten is er dan nog een positief saldo."
     )
 
 
