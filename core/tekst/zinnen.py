@@ -469,10 +469,9 @@ def opraak_zin(uitkomst: Simulatie) -> str:
     """When the reserve runs out across the simulated futures: the middle year and the range of 8 in 10."""
     mediaan, p10, p90 = (uitkomst.opraakjaar_percentiel(f) for f in (0.5, 0.1, 0.9))
     if mediaan is None:
-        zin = (
-            f"In meer dan de helft van de gesimuleerde toekomsten raakt de reserve Beschermd Thuis tot en met "
-            f"{HORIZON} niet op: {_niet_op(uitkomst)}"
-        )
+        hoeveel = "geen van de" if p10 is None and uitkomst.kans_niet_op_tot(HORIZON) == 1 else "meer dan de helft van de"
+        werkwoord = "raakt de reserve Beschermd Thuis tot en met " + str(HORIZON) + (" op" if hoeveel == "geen van de" else " niet op")
+        zin = f"In {hoeveel} gesimuleerde toekomsten {werkwoord}: {_niet_op(uitkomst)}"
         return zin + (f"; in 1 op de 10 raakt hij al in {p10} of eerder op." if p10 is not None else ".")
     zin = f"In de helft van de gesimuleerde toekomsten raakt de reserve Beschermd Thuis uiterlijk in {mediaan} op"
     if p10 == p90:
