@@ -8,9 +8,10 @@
 Each path has a threshold: the smallest pace (or rate) at which that path meets the goal.
 The paths' thresholds are found together by bisection over the control's own steps, on the
 simulation's own random numbers, so the answer is the smallest value whose probability is at
-least the target. Every answer is then checked by running ``simuleer`` on the scenario with
-that value (and raised a step at a time in the rare case the check fails, which only a limited
-HAR+ budget can cause), so fed back it always meets its target.
+least the target. Where the rules are not monotone in the pace (a limited HAR+ budget spent
+early), and for every reserve answer (whose lines the model recomputes at the new rate), the
+answer is checked by running ``simuleer`` on the scenario with that value and raised a step at
+a time while the check fails, so fed back it always meets its target.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 
