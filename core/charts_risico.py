@@ -7,6 +7,7 @@ validated once per process; a call only fills in the data.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 import altair as alt
@@ -113,17 +114,20 @@ def _achterstand_waaier_template() -> dict:
     return _configure(chart).to_dict()
 
 
-def achterstand_waaier_spec(simulatie: Simulatie, eigen: pd.DataFrame) -> dict:
-    """The achterstand's fan (P10-P90, P25-P75), its median, the deterministic line and the norm path."""
-    model = eigen["achterstand_eind"].to_numpy(dtype=float, na_value=float("nan")).tolist()
-    kolommen = _waaier_rijen("periode", simulatie.periodes, simulatie.achterstand_percentielen, eigen["periode"].tolist(), model)
+def achterstand_waaier_spec(simulatie: Simulatie, eigen: Sequence[dict]) -> dict:
+    """The achterstand's fan (P10-P90, P25-P75), its median, the deterministic line and the norm path.
+
+    ``eigen`` are the scenario's rows (core.model.taakstelling.taakstelling_rijen).
+    """
+    model = [float("nan") if r["achterstand_eind"] is None else r["achterstand_eind"] for r in eigen]
+    kolommen = _waaier_rijen("periode", simulatie.periodes, simulatie.achterstand_percentielen, [r["periode"] for r in eigen], model)
     for datum, (periode, norm) in simulatie.deadlines.items():
         rij = {c: None for c in kolommen} | {
             "periode": periode, "rol": NORM, "waarde": norm, "label": f"≤ {norm}", "deadline": fmt.datum(datum)
         }
         for kolom, waarde in rij.items():
             kolommen[kolom].append(waarde)
-    beleidsarm = [p for p, b in zip(eigen["periode"], eigen["beleidsarm"]) if b]
+    beleidsarm = [r["periode"] for r in eigen if r["beleidsarm"]]
     return _fill(_achterstand_waaier_template(), waaier=pd.DataFrame(_met_grens(kolommen, "periode", (beleidsarm or [None])[0])))
 
 
@@ -137,12 +141,15 @@ def _reserve_waaier_template() -> dict:
     return _configure(chart).to_dict()
 
 
-def reserve_waaier_spec(simulatie: Simulatie, eigen: pd.DataFrame) -> dict:
-    """The reserve's fan per year, its median and the deterministic line, with the zero line."""
+def reserve_waaier_spec(simulatie: Simulatie, eigen: Sequence[dict]) -> dict:
+    """The reserve's fan per year, its median and the deterministic line, with the zero line.
+
+    ``eigen`` are the scenario's rows (core.model.reserve.reserve_rijen).
+    """
     kolommen = _waaier_rijen(
-        "jaar", simulatie.jaren, simulatie.reserve_percentielen, eigen["jaar"].tolist(), eigen["reserve_eind"].tolist()
+        "jaar", simulatie.jaren, simulatie.reserve_percentielen, [r["jaar"] for r in eigen], [r["reserve_eind"] for r in eigen]
     )
-    later = [j for j, s in zip(eigen["jaar"], eigen["status"]) if s not in (BEGROTING, PROGNOSE)]
+    later = [r["jaar"] for r in eigen if r["status"] not in (BEGROTING, PROGNOSE)]
     return _fill(_reserve_waaier_template(), waaier=pd.DataFrame(_met_grens(kolommen, "jaar", (later or [None])[0])))
 
 

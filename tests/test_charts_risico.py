@@ -5,9 +5,9 @@ import pytest
 
 from core import charts_risico as grafieken
 from core.model import budgetten
-from core.model.reserve import project_reserve
+from core.model.reserve import reserve_rijen
 from core.model.scenario import Scenario
-from core.model.taakstelling import project_taakstelling
+from core.model.taakstelling import taakstelling_rijen
 from core.risico import simuleer
 from core.risico.gevoeligheid import gevoeligheid
 
@@ -18,8 +18,8 @@ def specs(basis):
     uitkomst = simuleer(s, basis)
     tornados = gevoeligheid(s, basis)
     return {
-        "achterstand": grafieken.achterstand_waaier_spec(uitkomst, project_taakstelling(s, basis)),
-        "reserve": grafieken.reserve_waaier_spec(uitkomst, project_reserve(s, basis)),
+        "achterstand": grafieken.achterstand_waaier_spec(uitkomst, taakstelling_rijen(s, basis)),
+        "reserve": grafieken.reserve_waaier_spec(uitkomst, reserve_rijen(s, basis)),
         "opraakjaar": grafieken.opraakjaar_spec(uitkomst),
         "tornado": grafieken.tornado_spec(tornados[0]),
         "tornado_jaar": grafieken.tornado_spec(tornados[-1]),

@@ -4,22 +4,22 @@ import streamlit as st
 
 from core import charts_risico as grafieken
 from core.model.parameters import PARAMETERS_BY_NAME
-from core.model.reserve import project_reserve
-from core.model.taakstelling import project_taakstelling
+from core.model.reserve import reserve_rijen
+from core.model.taakstelling import taakstelling_rijen
 from core.risico import beleidsrisico, doelzoeken, plausibiliteit, simuleer
 from core.risico.gevoeligheid import gevoeligheid
 from core.risico.simulatie import HORIZON
-from core.risico.tabellen import risico_bladen, tornado_tabel
+from core.risico.tabellen import risico_bladen
 from core.tekst import formatting as fmt
-from core.tekst import tabellen, zinnen
+from core.tekst import zinnen
 from ui import state
-from ui.weergave import bron, grafiek, tabel, tabeldownloads
+from ui.weergave import bron, grafiek, tabeldownloads
 
 STANDAARD_HORIZON = PARAMETERS_BY_NAME["eind_jaar"].standaard
 
 basis, scenario = state.basis(), state.scenario()
 uitkomst = simuleer(scenario, basis)
-taak, reserve = project_taakstelling(scenario, basis), project_reserve(scenario, basis)
+taak, reserve = taakstelling_rijen(scenario, basis), reserve_rijen(scenario, basis)
 tornados = gevoeligheid(scenario, basis)
 
 st.title("Risico's en onzekerheid")
@@ -45,10 +45,8 @@ for kolom, datum in zip(st.columns(max(1, len(eigen))), eigen):
         st.caption(f"Kans op opschaling voorbij trede 2: **{zinnen.kans(uitkomst.kans_escalatie[datum])}**")
 grafiek(grafieken.achterstand_waaier_spec(uitkomst, taak), "achterstand waaier")
 if not state.presentatie():
-    for datum in eigen:
-        st.markdown(f"- {zinnen.kans_deadline_zin(uitkomst, datum, datum == eigen[0])}")
-    if later := zinnen.doorgetrokken_kans_zin(uitkomst, eigen):
-        st.markdown(f"- {later}")
+    regels = [zinnen.kans_deadline_zin(uitkomst, datum, datum == eigen[0]) for datum in eigen]
+    st.markdown("\n".join(f"- {r}" for r in [*regels, zinnen.doorgetrokken_kans_zin(uitkomst, eigen)] if r))
 
 st.subheader("Wanneer raakt de reserve op?")
 st.write(zinnen.opraak_zin(uitkomst))
@@ -68,22 +66,27 @@ doeljaar = keuze_jaar.selectbox(
     "Reserve niet negatief tot en met", doeljaren, index=doeljaren.index(min(max(STANDAARD_HORIZON, basis.basisjaar), HORIZON)),
     key="doeljaar", bind="query-params",
 )
+regels = []
 for doel in doelzoeken.benodigd_tempo(scenario, basis, doelkans):
-    regel = zinnen.tempo_doel_zin(doel, scenario.huisvesting_per_halfjaar, scenario.wetsvoorstel_36831)
     markt = doel.tempo is not None and plausibiliteit.tempo_markt(doel.tempo, basis)
-    st.markdown(f"- {regel}" + (f" {zinnen.bevinding_zin(markt)}" if markt else ""))
+    regels.append(zinnen.tempo_doel_zin(doel, scenario.huisvesting_per_halfjaar, scenario.wetsvoorstel_36831)
+                  + (f" {zinnen.bevinding_zin(markt)}" if markt else ""))
 for doel in doelzoeken.reserve_doelen(scenario, basis, doeljaar, doelkans):
-    st.markdown(f"- {zinnen.reserve_doel_zin(doel, getattr(scenario, doel.parameter))}")
+    regels.append(zinnen.reserve_doel_zin(doel, getattr(scenario, doel.parameter)))
+st.markdown("\n".join(f"- {r}" for r in regels))
 
 st.subheader("Welke aanname weegt het zwaarst?")
 tornado = st.selectbox("Uitkomst", tornados, format_func=zinnen.uitkomst_label, key="gevoeligheid_uitkomst")
 st.write(zinnen.tornado_zin(tornado))
 grafiek(grafieken.tornado_spec(tornado), "gevoeligheid")
-if not state.presentatie():
-    tabel(tornado_tabel(tornado), {k: v for k, v in tabellen.GEVOELIGHEID.items() if k != "uitkomst"})
-bron("het model zelf (zonder onzekerheid): elke aanname naar de uiteinden van haar schuif, de andere zoals in dit scenario.")
+bron(
+    "het model zelf (zonder onzekerheid): elke aanname naar de uiteinden van haar schuif, de andere zoals in dit "
+    "scenario. Alle uitkomsten staan in de tabel Gevoeligheid onder 'Tabellen downloaden'."
+)
 
 st.subheader("Beleidsrisico's")
-st.markdown(f"- {zinnen.wetsvoorstel_zin(beleidsrisico.wetsvoorstel(scenario, basis))}")
-st.markdown(f"- {zinnen.har_plus_zin(beleidsrisico.har_plus(scenario, basis), scenario.eind_jaar, uitkomst.kans_har_plus_uitgeput)}")
+st.markdown(
+    f"- {zinnen.wetsvoorstel_zin(beleidsrisico.wetsvoorstel(scenario, basis))}\n"
+    f"- {zinnen.har_plus_zin(beleidsrisico.har_plus(scenario, basis), scenario.eind_jaar, uitkomst.kans_har_plus_uitgeput)}"
+)
 bron(beleidsrisico.rijksregeling(basis))

@@ -1,9 +1,10 @@
 """Sensitivity (a tornado): which assumption moves an outcome most when varied over its range.
 
 One assumption at a time goes to the lowest and the highest value its control allows (a
-switch: off and on; a choice: its first and last option); all others stay as in the scenario. The outcomes are the deterministic
-model's own: the achterstand at each of the Provincie's deadlines, and the first year the
-reserve is negative (looked for up to 2040; a reserve paid out to Maastricht first does not run out).
+switch: off and on; a choice: its first and last option); all others stay as in the scenario.
+The outcomes are the deterministic model's own: the achterstand at each of the Provincie's
+deadlines, and the first year the reserve is negative (looked for up to 2040; a reserve paid
+out to Maastricht first does not run out).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class Balk:
     parameter: Parameter
     laag: object
     hoog: object
-    bij_laag: int | None  # None: the reserve does not run out before 2041
+    bij_laag: int | None  # None: the reserve does not run out up to 2040 (or is paid out first)
     bij_hoog: int | None
 
     @property

@@ -6,9 +6,9 @@ import pandas as pd
 
 from core.data import Basis
 from core.model import budgetten
-from core.model.reserve import project_reserve
+from core.model.reserve import reserve_rijen
 from core.model.scenario import Scenario
-from core.model.taakstelling import project_taakstelling
+from core.model.taakstelling import taakstelling_rijen
 from core.risico.gevoeligheid import OPRAAKJAAR, Tornado, gevoeligheid
 from core.tekst import formatting as fmt
 from core.risico.simulatie import Simulatie, simuleer
@@ -67,8 +67,8 @@ def tornado_tabel(*tornados: Tornado) -> pd.DataFrame:
 def risico_bladen(scenario: Scenario, basis: Basis) -> Bladen:
     """The Risico's page's tables; extrapolated half years and years are marked as on the charts."""
     uitkomst = simuleer(scenario, basis)
-    beleidsarm = dict(zip(*(project_taakstelling(scenario, basis)[k] for k in ("periode", "beleidsarm"))))
-    status = dict(zip(*(project_reserve(scenario, basis)[k] for k in ("jaar", "status"))))
+    beleidsarm = {r["periode"]: r["beleidsarm"] for r in taakstelling_rijen(scenario, basis)}
+    status = {r["jaar"]: r["status"] for r in reserve_rijen(scenario, basis)}
     return {
         "Kans per deadline": (kansen_tabel(uitkomst), tabellen.KANSEN),
         "Achterstand percentielen": (
