@@ -54,3 +54,14 @@ def test_each_assumption_moves_only_the_side_its_group_declares(basis):
                     assert project_taakstelling(s, basis)["achterstand_eind"].tolist() == basis_t["achterstand_eind"].tolist()
                 else:
                     assert project_reserve(s, basis)["reserve_eind"].tolist() == basis_r["reserve_eind"].tolist(), parameter.naam
+
+
+def test_the_simulations_own_assumptions_do_not_move_the_model(basis):
+    """The simulation reuses the model's projection when only a spread or the seed changes: check that holds."""
+    from core.model.parameters import ONZEKERHEID, PARAMETERS
+    from core.model.reserve import project_reserve
+
+    eigen = [p for p in PARAMETERS if p.groep == ONZEKERHEID]
+    s = Scenario(**{p.naam: p.opties[-1] if p.widget == "select_slider" else int(p.maximum) for p in eigen})
+    assert project_taakstelling(s, basis)["achterstand_eind"].tolist() == project_taakstelling(Scenario(), basis)["achterstand_eind"].tolist()
+    assert project_reserve(s, basis)["reserve_eind"].tolist() == project_reserve(Scenario(), basis)["reserve_eind"].tolist()
