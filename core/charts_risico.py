@@ -109,7 +109,7 @@ def _achterstand_waaier_template() -> dict:
     labels = norm.mark_text(dx=14, align="left", fontSize=16, color=NORM_KLEUR, fontWeight="bold").encode(text="label:N")
     chart = alt.layer(*_waaier_lagen(_PERIODE, None, ",.0f"), punten, labels).properties(
         height=HOOGTE,
-        title="Achterstand eind halfjaar: 50% (donker) en 80% (licht) van de gesimuleerde toekomsten, normpad (◆)",
+        title="Achterstand eind halfjaar: 50% en 80% van de toekomsten (◆ normpad)",
     )
     return _configure(chart).to_dict()
 
@@ -136,7 +136,7 @@ def _reserve_waaier_template() -> dict:
     nul = alt.Chart(alt.InlineData(values=[{"nul": 0}])).mark_rule(color="#000000", strokeWidth=2).encode(y="nul:Q")
     chart = alt.layer(nul, *_waaier_lagen(_JAAR, EURO_AS, ",.0f")).properties(
         height=HOOGTE,
-        title="Reserve Beschermd Thuis eind jaar: 50% (donker) en 80% (licht) van de gesimuleerde toekomsten",
+        title="Reserve Beschermd Thuis eind jaar: 50% en 80% van de toekomsten",
     )
     return _configure(chart).to_dict()
 

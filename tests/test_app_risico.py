@@ -63,8 +63,9 @@ def test_the_wetsvoorstel_switch_moves_every_page():
 def test_budgetten_shows_the_source_and_the_cap():
     at = open_app(BUDGETTEN)
     budgetten = at.dataframe[0].value.set_index("Budget")
-    assert budgetten.loc["570610905", "2024"] == "€ 620.987"
-    assert budgetten.loc["075597128", "2027"] == "€ 400.000"
+    assert budgetten.loc["Inburgering", "2024"] == "€ 620.987" and budgetten.loc["Inburgering", "Budgetnummer"] == "570610905"
+    assert budgetten.loc["Reserve Vreemdelingen", "2027"] == "€ 400.000"
+    assert budgetten.loc["Faciliteitenbesluit opvangcentra", "Budgetnummer"] == ""  # not a number of the begroting
     assert "de Reserve Vreemdelingen wordt niet aangesproken" in alle_tekst(at)
     at.slider(key="huisvesting_per_halfjaar").set_value(150).run()
     assert "De reguliere budgetten schieten voor het eerst tekort in 2026 (€ 175.500)" in alle_tekst(at)

@@ -66,13 +66,12 @@ doeljaar = keuze_jaar.selectbox(
     "Reserve niet negatief tot en met", doeljaren, index=doeljaren.index(min(max(STANDAARD_HORIZON, basis.basisjaar), HORIZON)),
     key="doeljaar", bind="query-params",
 )
-regels = []
-for doel in doelzoeken.benodigd_tempo(scenario, basis, doelkans):
-    markt = doel.tempo is not None and plausibiliteit.tempo_markt(doel.tempo, basis)
-    regels.append(zinnen.tempo_doel_zin(doel, scenario.huisvesting_per_halfjaar, scenario.wetsvoorstel_36831)
-                  + (f" {zinnen.bevinding_zin(markt)}" if markt else ""))
-for doel in doelzoeken.reserve_doelen(scenario, basis, doeljaar, doelkans):
-    regels.append(zinnen.reserve_doel_zin(doel, getattr(scenario, doel.parameter)))
+tempodoelen = doelzoeken.benodigd_tempo(scenario, basis, doelkans)
+regels = [zinnen.tempo_doel_zin(d, scenario.huisvesting_per_halfjaar, scenario.wetsvoorstel_36831) for d in tempodoelen]
+hoogste = max((d.tempo for d in tempodoelen if d.tempo is not None), default=None)
+if hoogste is not None and (markt := plausibiliteit.tempo_markt(hoogste, basis)):
+    regels[-1] += f" {zinnen.bevinding_zin(markt)}"
+regels += [zinnen.reserve_doel_zin(d, getattr(scenario, d.parameter)) for d in doelzoeken.reserve_doelen(scenario, basis, doeljaar, doelkans)]
 st.markdown("\n".join(f"- {r}" for r in regels))
 
 st.subheader("Welke aanname weegt het zwaarst?")

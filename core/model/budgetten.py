@@ -77,6 +77,7 @@ def budgetoverzicht(basis: Basis) -> pd.DataFrame:
     breed.columns = [str(c) for c in breed.columns]
     uit = eerste[["label", "raming", "toelichting", "bron_id", "sectie"]].join(breed).reset_index()
     uit["beweegt_met"] = uit["sleutel"].map(BEWEGEND).fillna("")
+    uit["budgetnummer"] = [k if k.isdigit() else "" for k in uit["sleutel"]]  # the begroting's own number, if it has one
     order = {s: i for i, s in enumerate(_volgorde(basis))}
     return uit.sort_values("sleutel", key=lambda k: k.map(order), ignore_index=True)
 

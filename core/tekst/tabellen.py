@@ -225,8 +225,8 @@ VERDELINGEN = {
 def budget_kolommen(jaren: list[str]) -> dict[str, Kolom]:
     """The beleidskader's budget tables side by side: one column per year."""
     return {
-        "sleutel": Kolom("Budget"),
-        "label": Kolom("Naam"),
+        "budgetnummer": Kolom("Budgetnummer"),
+        "label": Kolom("Budget"),
         **{jaar: Kolom(jaar, EURO) for jaar in jaren},
         "raming": Kolom("Raming", JA_NEE),
         "beweegt_met": Kolom("Beweegt mee met"),

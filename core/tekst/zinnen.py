@@ -585,8 +585,8 @@ def wetsvoorstel_zin(w: Wetsvoorstel) -> str:
             f"Wetsvoorstel 36831 zou in dit scenario op {fmt.datum(w.ingang)} ingaan, na de horizon: het verandert hier niets."
         )
     effect = (
-        f"daalt het tempo vanaf {fmt.periode_zin(w.vanaf)} van {w.tempo_zonder} naar {w.tempo_met} personen per halfjaar, "
-        f"en is de achterstand eind {w.laatste_periode[:4]} {fmt.getal(w.achterstand_met)} in plaats van "
+        f"daalt het tempo vanaf {fmt.periode_zin(w.vanaf)} van {w.tempo_zonder} naar {w.tempo_met} personen per halfjaar; "
+        f"de achterstand is eind {w.laatste_periode[:4]} dan {fmt.getal(w.achterstand_met)} in plaats van "
         f"{fmt.getal(w.achterstand_zonder)}"
     )
     if w.aan:
@@ -702,16 +702,16 @@ def budget_zinnen(rijen, kosten_per_statushouder: float, plafond: float, horizon
     zinnen = []
     if extra > 0:
         zinnen.append(
-            f"Dit scenario huisvest tot en met {horizon} {fmt.getal(extra)} statushouders meer dan het basisscenario; "
+            f"Tot en met {horizon} huisvest dit scenario {fmt.getal(extra)} statushouders meer dan het basisscenario; "
             f"dat kost naar schatting {fmt.euro(kosten)} extra ({fmt.euro(kosten_per_statushouder)} per statushouder)."
         )
     elif extra < 0:
         zinnen.append(
-            f"Dit scenario huisvest tot en met {horizon} {fmt.getal(-extra)} statushouders minder dan het basisscenario; "
+            f"Tot en met {horizon} huisvest dit scenario {fmt.getal(-extra)} statushouders minder dan het basisscenario; "
             f"dat scheelt naar schatting {fmt.euro(-kosten)} ({fmt.euro(kosten_per_statushouder)} per statushouder)."
         )
     else:
-        zinnen.append(f"Dit scenario huisvest tot en met {horizon} evenveel statushouders als het basisscenario.")
+        zinnen.append(f"Tot en met {horizon} huisvest dit scenario evenveel statushouders als het basisscenario.")
     tekort = [r for r in rijen if r["tekort"] > 0]
     if not tekort:
         zinnen.append(
