@@ -506,8 +506,8 @@ def _reserve_uitkomsten(sleutel: tuple, jaarrentes: tuple, seed: int, paden: int
     stand, uitgekeerd = standen(lijnen, effect(lijnen, "du_mo", du_mo) + effect(lijnen, "zorgkosten", zorg))
     negatief = stand < 0
     ooit = negatief.any(axis=0)
-    eerste = jaren[negatief.argmax(axis=0)]
-    opraak: dict[int | None, float] = {int(j): float(np.mean(ooit & (eerste == j))) for j in jaren}
+    per_jaar = np.bincount(negatief.argmax(axis=0)[ooit], minlength=len(jaren)) / paden  # first negative year
+    opraak: dict[int | None, float] = {int(j): float(v) for j, v in zip(jaren, per_jaar)}
     uitgekeerd &= ~ooit  # paid out before it ever ran out (as core.model.reserve.uitputting counts it)
     opraak[None] = float(np.mean(~ooit & ~uitgekeerd))
     # After a payout the regional reserve no longer exists: no probability is given for those years.
