@@ -12,6 +12,7 @@ from functools import cache
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 
 from core.charts import _JAAR, _PERIODE, EURO_AS, HOOGTE, KLEUREN, NORM_KLEUR, SCENARIO, _configure, _fill
 from core.model.reserve import BEGROTING, PROGNOSE
@@ -27,6 +28,12 @@ STREPEN = {"Scenario (zonder onzekerheid)": [1, 0], "Middelste uitkomst (mediaan
 TORNADO_KLEUREN = {"bij de laagste waarde": "#56B4E9", "bij de hoogste waarde": "#E69F00"}
 PLAFOND_KLEUR = "#0072B2"
 PROCENT_AS = alt.Axis(format=".0%")
+
+
+def _arrow(kolommen: dict[str, list]) -> pa.Table:
+    """A chart's dataset as an Arrow table (None is null): Streamlit sends Arrow as it is, without
+    the per-rerun conversion from pandas (benchmarks/README.md)."""
+    return pa.table(kolommen)
 # Run-out years on a number axis; the year after the horizon means "not before then".
 _JAAR_AS = alt.Axis(format="d", labelExpr=f"datum.value > {HORIZON} ? '{zinnen.NIET_VOOR}' : datum.label")
 
@@ -119,7 +126,7 @@ def achterstand_waaier_spec(simulatie: Simulatie, eigen: Sequence[dict]) -> dict
 
     ``eigen`` are the scenario's rows (core.model.taakstelling.taakstelling_rijen).
     """
-    model = [float("nan") if r["achterstand_eind"] is None else r["achterstand_eind"] for r in eigen]
+    model = [r["achterstand_eind"] for r in eigen]
     kolommen = _waaier_rijen("periode", simulatie.periodes, simulatie.achterstand_percentielen, [r["periode"] for r in eigen], model)
     for datum, (periode, norm) in simulatie.deadlines.items():
         rij = {c: None for c in kolommen} | {
@@ -128,7 +135,7 @@ def achterstand_waaier_spec(simulatie: Simulatie, eigen: Sequence[dict]) -> dict
         for kolom, waarde in rij.items():
             kolommen[kolom].append(waarde)
     beleidsarm = [r["periode"] for r in eigen if r["beleidsarm"]]
-    return _fill(_achterstand_waaier_template(), waaier=pd.DataFrame(_met_grens(kolommen, "periode", (beleidsarm or [None])[0])))
+    return _fill(_achterstand_waaier_template(), waaier=_arrow(_met_grens(kolommen, "periode", (beleidsarm or [None])[0])))
 
 
 @cache
@@ -150,7 +157,7 @@ def reserve_waaier_spec(simulatie: Simulatie, eigen: Sequence[dict]) -> dict:
         "jaar", simulatie.jaren, simulatie.reserve_percentielen, [r["jaar"] for r in eigen], [r["reserve_eind"] for r in eigen]
     )
     later = [r["jaar"] for r in eigen if r["status"] not in (BEGROTING, PROGNOSE)]
-    return _fill(_reserve_waaier_template(), waaier=pd.DataFrame(_met_grens(kolommen, "jaar", (later or [None])[0])))
+    return _fill(_reserve_waaier_template(), waaier=_arrow(_met_grens(kolommen, "jaar", (later or [None])[0])))
 
 
 OPRAAK, POSITIEF = "Reserve raakt in dat jaar op (of wordt uitgekeerd)", "Kans reserve eind jaar niet negatief"
@@ -181,7 +188,7 @@ def opraakjaar_spec(simulatie: Simulatie) -> dict:
     kansen = opraak + positief
     return _fill(
         _opraakjaar_template(),
-        jaren=pd.DataFrame(
+        jaren=_arrow(
             {
                 "jaar": labels + [str(j) for j in bestaat],
                 "reeks": [OPRAAK] * len(labels) + [POSITIEF] * len(bestaat),
@@ -238,7 +245,7 @@ def tornado_spec(tornado: Tornado) -> dict:
             )
     return _fill(
         _tornado_template(jaar),
-        balken=pd.DataFrame(rows, columns=["aanname", "kant", "van", "tot", "waarde", "uitkomst"]),
+        balken=_arrow({k: [r[k] for r in rows] for k in ("aanname", "kant", "van", "tot", "waarde", "uitkomst")}),
     )
 
 
@@ -269,6 +276,6 @@ def reserve_vreemdelingen_spec(prognose: pd.DataFrame, plafond: float) -> dict:
     """The Reserve Vreemdelingen per year with the council's cap."""
     return _fill(
         _reserve_vreemdelingen_template(),
-        stand=prognose[["jaar", "reserve_eind", "boven_plafond", "niet_gedekt"]].astype(float).assign(jaar=prognose["jaar"]),
-        plafond=pd.DataFrame({"plafond": [plafond], "tekst": [f"plafond {fmt.euro(plafond)} (raadsbesluit)"]}),
+        stand=_arrow({k: prognose[k].tolist() for k in ("jaar", "reserve_eind", "boven_plafond", "niet_gedekt")}),
+        plafond=_arrow({"plafond": [plafond], "tekst": [f"plafond {fmt.euro(plafond)} (raadsbesluit)"]}),
     )

@@ -32,15 +32,12 @@ def specs(basis):
 )
 def test_spec_is_valid_vega_lite(specs, name):
     spec = dict(specs[name])
-    spec["datasets"] = {
-        k: v.astype(object).where(v.notna(), None).to_dict("records") if hasattr(v, "astype") else v
-        for k, v in spec["datasets"].items()
-    }
+    spec["datasets"] = {k: v.to_pylist() if hasattr(v, "to_pylist") else v for k, v in spec["datasets"].items()}
     alt.Chart.from_dict(spec, validate=True)
 
 
 def test_fan_chart_has_bands_median_deterministic_line_and_norm(specs, basis):
-    data = specs["achterstand"]["datasets"]["waaier"]
+    data = specs["achterstand"]["datasets"]["waaier"].to_pandas()
     band, lijn, norm = (data[data["rol"] == rol] for rol in (grafieken.BAND, grafieken.LIJN, grafieken.NORM))
     assert (band["p10"] <= band["p25"]).all() and (band["p75"] <= band["p90"]).all() and len(band) == 9
     assert set(lijn["reeks"]) == set(grafieken.LIJNEN)
@@ -50,7 +47,7 @@ def test_fan_chart_has_bands_median_deterministic_line_and_norm(specs, basis):
 
 
 def test_run_out_chart_has_the_share_per_year_and_the_probability_per_year(specs):
-    jaren = specs["opraakjaar"]["datasets"]["jaren"]
+    jaren = specs["opraakjaar"]["datasets"]["jaren"].to_pandas()
     opraak = jaren[jaren["reeks"] == grafieken.OPRAAK]
     assert opraak["jaar"].iloc[-1] == "niet vóór 2041" and opraak["kans"].sum() == pytest.approx(1.0)  # no payout here
     positief = jaren[jaren["reeks"] == grafieken.POSITIEF]
@@ -59,4 +56,4 @@ def test_run_out_chart_has_the_share_per_year_and_the_probability_per_year(specs
 
 
 def test_cap_line_on_the_reserve_vreemdelingen(specs):
-    assert specs["reserve_vreemdelingen"]["datasets"]["plafond"]["plafond"].tolist() == [400_000]
+    assert specs["reserve_vreemdelingen"]["datasets"]["plafond"]["plafond"].to_pylist() == [400_000]

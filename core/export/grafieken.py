@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pyarrow as pa
 import vl_convert as vlc
 
 BREEDTE = 900  # pixels; there is no container to take the width from
@@ -15,7 +16,9 @@ EXPORT_FONT = "DejaVu Sans, sans-serif"
 
 
 def _records(data) -> list[dict]:
-    """JSON-safe rows (NaN and NA become null) from a DataFrame; lists pass through."""
+    """JSON-safe rows (NaN and NA become null) from a DataFrame or an Arrow table; lists pass through."""
+    if isinstance(data, pa.Table):
+        data = data.to_pandas()
     if isinstance(data, pd.DataFrame):
         return json.loads(data.to_json(orient="records", date_format="iso", double_precision=15))
     return data
