@@ -92,7 +92,7 @@ class Basis:
 
 def latest_versie(path: str | os.PathLike | None = None) -> int:
     """The newest data version (cached until the file changes: checked on every rerun)."""
-    return gecachet(path, ("nieuwste",), _lees_nieuwste)
+    return gecachet(path, ("dataversie",), _lees_nieuwste)
 
 
 def _lees_nieuwste(path: Path) -> int:

@@ -215,12 +215,17 @@ def _bestaat_kopie(con: duckdb.DuckDBPyConnection, tabel: str) -> bool:
 # --- the steps ---------------------------------------------------------------------------
 
 
+def _veel(con: duckdb.DuckDBPyConnection, sql: str, rows: list) -> None:
+    if rows:  # DuckDB refuses executemany with no rows
+        con.executemany(sql, rows)
+
+
 def _1_naar_2(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Schema 2 gave every document a short name for tables (``kort``)."""
     with (SEEDS_DIR / "documenten.csv").open(newline="", encoding="utf-8") as handle:
         kort = [(r["kort"], r["bron_id"]) for r in csv.DictReader(handle)]
     con.execute("ALTER TABLE oud_document ADD COLUMN kort VARCHAR")
-    con.executemany("UPDATE oud_document SET kort = ? WHERE bron_id = ?", kort)
+    _veel(con, "UPDATE oud_document SET kort = ? WHERE bron_id = ?", kort)
     con.execute("UPDATE oud_document SET kort = titel WHERE kort IS NULL")
     return []
 
@@ -252,6 +257,7 @@ def _4_naar_5(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Schema 5: one scenario per normalised name (``naam_sleutel``), typed settings (format 2)."""
     from core.data.scenarios import naam_sleutel
     from core.model.instellingen import van_linktekst  # core.model builds on core.data: import late
+    from core.model.parameters import PARAMETERS_BY_NAME
 
     meldingen: list[str] = []
     rows = con.execute(
@@ -290,13 +296,14 @@ def _4_naar_5(con: duckdb.DuckDBPyConnection) -> list[str]:
         except ValueError:
             document = {"formaat": 2, "waarden": {}, "onleesbaar": {"instellingen": {"tekst": [instellingen], "reden": "geen leesbare instellingen"}}}
         for parameter, fout in document.get("onleesbaar", {}).items():
+            label = PARAMETERS_BY_NAME[parameter].label if parameter in PARAMETERS_BY_NAME else parameter
             meldingen.append(
-                f"Scenario '{nieuwe_naam[naam]}' versie {versie}: de waarde voor '{parameter}' kon niet worden gelezen "
+                f"Scenario '{nieuwe_naam[naam]}' versie {versie}: de waarde voor '{label}' kon niet worden gelezen "
                 f"({fout['reden']}); de tekst is bewaard en wordt gemeld als het scenario opent."
             )
         doel = nieuwe_naam[naam]
         updates.append((doel, naam_sleutel(doel), json.dumps(document, sort_keys=True, ensure_ascii=False), scenario_id))
-    con.executemany("UPDATE oud_opgeslagen_scenario SET naam = ?, naam_sleutel = ?, instellingen = ? WHERE id = ?", updates)
+    _veel(con, "UPDATE oud_opgeslagen_scenario SET naam = ?, naam_sleutel = ?, instellingen = ? WHERE id = ?", updates)
     archief = con.execute("SELECT naam, gearchiveerd_op FROM oud_scenario_archief").fetchall()
     con.execute("DROP TABLE oud_scenario_archief")
     con.execute("CREATE TEMP TABLE oud_scenario_archief (naam_sleutel VARCHAR, gearchiveerd_op TIMESTAMP)")
@@ -304,7 +311,7 @@ def _4_naar_5(con: duckdb.DuckDBPyConnection) -> list[str]:
     for naam, op in archief:
         sleutel = naam_sleutel(nieuwe_naam.get(naam, naam))
         gearchiveerd[sleutel] = min(op, gearchiveerd.get(sleutel, op))
-    con.executemany("INSERT INTO oud_scenario_archief VALUES (?, ?)", list(gearchiveerd.items()))
+    _veel(con, "INSERT INTO oud_scenario_archief VALUES (?, ?)", list(gearchiveerd.items()))
     return meldingen
 
 

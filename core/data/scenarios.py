@@ -101,7 +101,7 @@ def select_versions(path, naam: str) -> list[dict]:
 def select_latest_scenarios(path) -> list[dict]:
     """The newest version of every saved name, archived ones included (flagged)."""
     return _gelezen(
-        path, ("nieuwste",),
+        path, ("scenarios", "nieuwste"),
         "s.versie = (SELECT max(versie) FROM opgeslagen_scenario o WHERE o.naam_sleutel = s.naam_sleutel)", [],
     )
 
