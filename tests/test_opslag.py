@@ -69,8 +69,8 @@ def test_archive_hides_but_never_deletes(db):
 
 def test_a_saved_scenario_keeps_its_data_version(db):
     saved = opslag.bewaar(VARIANT, "Voor de correctie", "", 1, path=db)
-    con = data.connection(db)
-    con.execute("INSERT INTO dataversie VALUES (2, now(), 'nieuwe cijfers')")
+    with data.connection(db) as con:
+        con.execute("INSERT INTO dataversie VALUES (2, now(), 'nieuwe cijfers')")
     assert data.latest_versie(db) == 2
     assert opslag.open_scenario(saved.id, path=db).data_versie == 1
 
