@@ -4,6 +4,7 @@ import streamlit as st
 
 from core.data import DataError
 from ui import downloads, sidebar, state, toegang
+from ui.fouten import vang_paginafouten
 from ui.tekst import als_tekst
 from ui.weergave import presentatie_opmaak
 
@@ -44,4 +45,5 @@ pagina = st.navigation(
         st.Page("views/bronnen.py", title="Bronnen", icon=":material/menu_book:"),
     ]
 )
-pagina.run()
+with vang_paginafouten():
+    pagina.run()
