@@ -64,7 +64,7 @@ def _gelijktijdig(db_path: Path, namen: list[str]) -> list[dict]:
     return bevestigd
 
 
-def test_twenty_simultaneous_saves_of_one_new_name_make_one_scenario_with_versions_1_to_20(db_path):
+def test_twenty_simultaneous_saves_of_one_new_name_make_one_scenario_with_versions_1_to_20(db_path, opslagplaats):
     data.load_basis(db_path)
     spellingen = ["Hoge instroom", "HOGE INSTROOM", "hoge  instroom", " Hoge Instroom "]
     bevestigd = _gelijktijdig(db_path, [spellingen[i % 4] for i in range(20)])
@@ -77,7 +77,7 @@ def test_twenty_simultaneous_saves_of_one_new_name_make_one_scenario_with_versio
         assert opslag.open_scenario(b["id"], path=db_path).scenario.instroom_pct == b["instroom"]
 
 
-def test_simultaneous_saves_of_different_names_are_all_kept(db_path):
+def test_simultaneous_saves_of_different_names_are_all_kept(db_path, opslagplaats):
     data.load_basis(db_path)
     namen = [f"Scenario {i % 5}" for i in range(15)]
     bevestigd = _gelijktijdig(db_path, namen)

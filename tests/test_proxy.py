@@ -158,8 +158,15 @@ def test_a_hung_process_fails_its_health_check_and_is_replaced(cluster):
     assert gezondheid.ongezond([a.poort for a in cluster.apps], tweede_kans_s=0) == []
 
 
-def test_saved_through_one_process_opened_through_the_other(browser, tmp_path):
-    with Cluster(processen=2, werkmap=tmp_path / "cluster", database=tmp_path / "gedeeld.duckdb") as gedeeld:
+@pytest.mark.parametrize("opslag", ["duckdb", "postgres"])
+def test_saved_through_one_process_opened_through_the_other(browser, tmp_path, request, opslag):
+    # DuckDB: one shared file on this machine. PostgreSQL: each process its own DuckDB file, as on
+    # two machines, and the saved scenario travels through the shared database alone.
+    if opslag == "postgres":
+        instellingen = dict(postgres=request.getfixturevalue("postgres_database"), eigen_bestand=True)
+    else:
+        instellingen = dict(database=tmp_path / "gedeeld.duckdb")
+    with Cluster(processen=2, werkmap=tmp_path / "cluster", **instellingen) as gedeeld:
         een = browser.new_context(base_url=gedeeld.url)
         twee = browser.new_context(base_url=gedeeld.url)
         try:

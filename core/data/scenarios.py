@@ -5,9 +5,9 @@ Every write is one short transaction under the store's exclusive lock
 version happen together, so twenty simultaneous saves of one new name make one scenario
 with versions 1..n. The schema enforces it as well: ``UNIQUE (naam_sleutel, versie)``.
 
-The SQL is kept portable (no QUALIFY, no sequences, timestamps passed in, ON CONFLICT)
-so that a PostgreSQL store for user-written data (issue 12) can run the same statements
-through a session with the same ``execute``/``fetchall`` interface.
+The SQL is portable (no QUALIFY, no sequences, timestamps passed in, ON CONFLICT): the
+same statements run on the DuckDB file and, with ``VERKENNER_POSTGRES`` set, on the shared
+PostgreSQL database (``core.data.gedeeld`` chooses; there a write takes an advisory lock).
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
-import duckdb
-
 from core.data.fouten import NaamBestaat, NaamOnbekend
-from core.data.verbinding import gecachet, lezen, schrijven
+from core.data.gedeeld import gecachet, lezen, schrijven
 
 KOLOMMEN = ("id", "naam", "versie", "omschrijving", "instellingen", "data_versie", "opgeslagen_op")
 
@@ -68,7 +66,7 @@ def set_archived(path, naam: str, archived: bool) -> None:
             con.execute("DELETE FROM scenario_archief WHERE naam_sleutel = ?", [sleutel])
 
 
-def _select(con: duckdb.DuckDBPyConnection, where: str, params: list) -> list[dict]:
+def _select(con, where: str, params: list) -> list[dict]:
     rows = con.execute(
         f"SELECT {', '.join('s.' + k for k in KOLOMMEN)}, "
         "(SELECT min(id) FROM opgeslagen_scenario f WHERE f.naam_sleutel = s.naam_sleutel), a.naam_sleutel IS NOT NULL "
