@@ -77,8 +77,11 @@ def slot(path: Path, *, exclusief: bool, actie: str) -> Iterator[None]:
     processes do (``flock`` locks belong to the open file, not the process).
     """
     flags = (portalocker.LOCK_EX if exclusief else portalocker.LOCK_SH) | portalocker.LOCK_NB
+    bestand = slotbestand(path)
+    # flock works on a file opened for reading: an existing lock file on a read-only disk still
+    # lets everyone read, and a write then fails with its own cause (no write permission).
     lock = portalocker.Lock(
-        str(slotbestand(path)), mode="a", timeout=wachttijd(), check_interval=POLL_S, flags=flags
+        str(bestand), mode="r" if bestand.exists() else "a", timeout=wachttijd(), check_interval=POLL_S, flags=flags
     )
     try:
         lock.acquire()
