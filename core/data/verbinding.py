@@ -30,7 +30,7 @@ import duckdb
 import portalocker
 
 from core.data.fouten import DataError, InGebruik, vertaal
-from core.data.paden import database_path
+from core.data.paden import DB_PATH_ENV, database_path
 
 LOG = logging.getLogger("core.data")
 WACHTTIJD_ENV = "VERKENNER_DB_WACHTTIJD"
@@ -66,7 +66,7 @@ def _pad(path: str | None, omgeving: str | None) -> Path:
 
 def pad(path: str | os.PathLike | None) -> Path:
     """The resolved database file (resolved once per argument and $VERKENNER_DB: reruns call this often)."""
-    return _pad(None if path is None else os.fspath(path), os.environ.get("VERKENNER_DB"))
+    return _pad(None if path is None else os.fspath(path), os.environ.get(DB_PATH_ENV))
 
 
 @contextmanager
