@@ -29,7 +29,7 @@ from typing import TypeVar
 import duckdb
 import portalocker
 
-from core.data.fouten import DataError, InGebruik, vertaal
+from core.data.fouten import InGebruik, vertaal
 from core.data.paden import DB_PATH_ENV, database_path
 
 LOG = logging.getLogger("core.data")
@@ -254,4 +254,4 @@ def close_all() -> None:
         _gereed.clear()
 
 
-__all__ = ["DataError", "close_all", "connection", "gecachet", "lezen", "pad", "schrijven", "slot", "stempel"]
+__all__ = ["close_all", "connection", "gecachet", "lezen", "pad", "schrijven", "slot", "stempel"]
