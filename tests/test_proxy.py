@@ -180,6 +180,13 @@ def test_saved_through_one_process_opened_through_the_other(browser, tmp_path, r
             expect(slider(other, HUISVESTING)).to_have_value("150")
             expect(metric_value(other, ACHTERSTAND_2027)).to_have_text("34")
             expect(other.get_by_test_id("stSidebar")).to_contain_text("Geopend: Over twee processen (versie 1)")
+
+            # And the other way round: saved through the second process, opened through the first.
+            terug = save_scenario(twee.new_page(), "/scenarios?huisvesting_per_halfjaar=120", "Terug over twee processen")
+            first = een.new_page()
+            open_app(first, terug)
+            expect(slider(first, HUISVESTING)).to_have_value("120")
+            expect(first.get_by_test_id("stSidebar")).to_contain_text("Geopend: Terug over twee processen (versie 1)")
         finally:
             een.close()
             twee.close()
