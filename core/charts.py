@@ -93,13 +93,19 @@ def klein(spec: dict) -> dict:
     return spec
 
 
-def groter(spec: dict, factor: float = 1.35) -> dict:
-    """The same chart with larger text, for presentation mode (in place)."""
+def groter(spec: dict, factor: float = 1.25) -> dict:
+    """The same chart with larger text, for presentation mode (in place).
+
+    Axis labels are never shortened ("€ 2.000…"): on a half-width chart the larger labels would
+    otherwise hit Vega's default limit. The title grows less, so it still fits a half-width chart.
+    """
     config = spec.setdefault("config", {})
     for part in ("axis", "legend", "title", "text"):
+        groei = 1 + (factor - 1) / 3 if part == "title" else factor
         for key, value in list(config.get(part, {}).items()):
             if key.endswith("FontSize") or key == "fontSize":
-                config[part][key] = round(value * factor)
+                config[part][key] = round(value * groei)
+    config.setdefault("axis", {})["labelLimit"] = 0
     for layer in spec.get("layer", []):
         mark = layer.get("mark")
         if isinstance(mark, dict) and "fontSize" in mark:

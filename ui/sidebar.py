@@ -134,7 +134,10 @@ def _control(parameter: Parameter, basis: Basis):
             parameter.label, options=parameter.opties, index=parameter.opties.index(parameter.standaard),
             format_func=parameter.formatteer, **common,
         )
-    return frozenset(st.multiselect(parameter.label, options=regels, default=sorted(parameter.standaard), **common))
+    return frozenset(st.multiselect(
+        parameter.label, options=regels, default=sorted(parameter.standaard), placeholder="Kies begrotingsregels",
+        select_all=False, **common,
+    ))
 
 
 def _geopend_melding(current: Scenario) -> None:

@@ -22,7 +22,7 @@ for sectie, rijen in kaartparen(scenario, basis).items():
         for kolom, (eigen, in_basisscenario) in zip(st.columns(len(rij)), rij):
             with kolom:
                 kaart(eigen, in_basisscenario)
-        if sectie == STATUSHOUDERS and nummer == 0:
+        if sectie == STATUSHOUDERS and nummer == 0 and not state.presentatie():
             st.caption(zinnen.plaatsingen_uitleg(bereken(scenario, basis)))
 
 links, rechts = st.columns(2)

@@ -21,6 +21,7 @@ gekozen = st.multiselect(
     key=state.VERGELIJK_KEY,
     bind="query-params",
     placeholder="Kies een of meer scenario's",
+    select_all=False,
     help="Het huidige scenario uit de zijbalk en de opgeslagen scenario's (nieuwste versie). "
     "De link in de adresbalk opent dezelfde vergelijking.",
 )
