@@ -30,15 +30,19 @@ def _verschil(eigen: Kerncijfer, in_basisscenario: Kerncijfer | None) -> str | N
     return f"basis: {in_basisscenario.tekst}"
 
 
+KORT_CIJFER = 5  # characters: "88", "2031"; longer ones ("€ 2.379.950", "na 2040") get a smaller size
+
+
 def kaart(eigen: Kerncijfer, in_basisscenario: Kerncijfer | None) -> None:
     """A headline figure: the scenario value, its difference from the baseline, and the baseline beside it.
 
     The card is red (KAART_CSS) when a norm is missed or the reserve goes negative or runs out.
     """
     sleutel = re.sub(r"[^a-z0-9]+", "-", eigen.sleutel.lower())
+    maat = "kort" if len(eigen.tekst) <= KORT_CIJFER else "lang"  # a short figure may be drawn larger
     # The border is the container's, not the metric's, so the baseline line and the norm badge sit inside
     # the card; height="stretch" and KAART_CSS give every card in a row the height of the tallest.
-    with st.container(key=f"kaart-{sleutel}-{'rood' if eigen.kritiek else 'ok'}", border=True, height="stretch", gap="xsmall"):
+    with st.container(key=f"kaart-{sleutel}-{'rood' if eigen.kritiek else 'ok'}-maat-{maat}", border=True, height="stretch", gap="xsmall"):
         _metric(eigen, in_basisscenario)
 
 
@@ -97,9 +101,20 @@ def tabeldownloads(onderwerp: str, bladen: dict[str, tuple[pd.DataFrame, dict]])
                            bestandsnamen.bestandsnaam(f"{onderwerp} {blad}", scenario, "csv", naam), f"csv_{onderwerp}_{blad}")
 
 
+KORTE_TABEL = 30  # rows: a table this short is shown whole, without scrolling inside it
+RIJHOOGTE, KOPHOOGTE = 35, 38  # Streamlit's default row and header height in pixels
+
+
 def tabel(frame: pd.DataFrame, kolommen: dict) -> None:
     """Show ``frame`` with Dutch headers and Dutch-formatted values."""
-    st.dataframe(teksttabel(frame, kolommen), hide_index=True, width="stretch")
+    toon(teksttabel(frame, kolommen))
+
+
+def toon(data) -> None:
+    """A table (pandas or Arrow) shown whole when it is short; a long one scrolls within 20 rows."""
+    rijen = data.num_rows if hasattr(data, "num_rows") else len(data)
+    hoogte = "content" if rijen <= KORTE_TABEL else KOPHOOGTE + 20 * RIJHOOGTE
+    st.dataframe(data, hide_index=True, width="stretch", height=hoogte)
 
 
 def bron(tekst: str) -> None:
@@ -125,14 +140,16 @@ PRESENTATIE_CSS = """
 [class*="st-key-kaart-"] [data-testid="stMetricLabel"] p { font-size: 0.95rem; line-height: 1.2; }
 /* The difference from the baseline stays on the card; the line "Basisscenario: X" goes. */
 [class*="st-key-kaart-"] [data-testid="stCaptionContainer"] { display: none; }
-[class*="st-key-kaart-"] [data-testid="stMetricValue"] p { font-size: clamp(1.6rem, 16cqi, 3.2rem); line-height: 1.1; }
+[class*="st-key-kaart-"] [data-testid="stMetricValue"] p { font-size: clamp(1.6rem, 15cqi, 3rem); line-height: 1.1; }
+[class*="st-key-kaart-"][class*="-maat-kort"] [data-testid="stMetricValue"] p { font-size: clamp(1.6rem, 24cqi, 3rem); }
 [class*="st-key-kaart-"] [data-testid="stMetricDelta"] { font-size: 0.95rem; }
 /* From full HD on: larger figures, still every row above the fold. */
 @media (min-width: 1800px) and (min-height: 1000px) {
   [data-testid="stMain"] h1 { font-size: 2.6rem; }
   [data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1.3rem; }
   [class*="st-key-kaart-"] [data-testid="stMetricLabel"] p { font-size: 1.2rem; }
-  [class*="st-key-kaart-"] [data-testid="stMetricValue"] p { font-size: clamp(2rem, 16cqi, 4.2rem); }
+  [class*="st-key-kaart-"] [data-testid="stMetricValue"] p { font-size: clamp(2rem, 15cqi, 4.2rem); }
+  [class*="st-key-kaart-"][class*="-maat-kort"] [data-testid="stMetricValue"] p { font-size: clamp(2rem, 24cqi, 5rem); }
   [class*="st-key-kaart-"] [data-testid="stMetricDelta"] { font-size: 1.15rem; }
 }
 /* Only the main sliders on the beamer; the other assumptions keep their values, out of sight. */
@@ -150,7 +167,8 @@ KAART_CSS = """
 /* Never cut a figure or its label ("€ 2.37…"): labels wrap, values shrink with the card's width. */
 [class*="st-key-kaart-"] [data-testid="stMetricLabel"] *,
 [class*="st-key-kaart-"] [data-testid="stMetricValue"] * { white-space: normal; overflow: visible; text-overflow: clip; }
-[class*="st-key-kaart-"] [data-testid="stMetricValue"] p { font-size: clamp(1.5rem, 16cqi, 2.25rem); line-height: 1.15; }
+[class*="st-key-kaart-"] [data-testid="stMetricValue"] p { font-size: clamp(1.5rem, 15cqi, 2.25rem); line-height: 1.15; }
+[class*="st-key-kaart-"][class*="-maat-kort"] [data-testid="stMetricValue"] p { font-size: clamp(1.5rem, 24cqi, 2.25rem); }
 </style>
 """
 
