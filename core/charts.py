@@ -10,6 +10,7 @@ every slider move would cost 20-100 ms per chart.
 from __future__ import annotations
 
 import copy
+import textwrap
 from functools import cache
 
 import altair as alt
@@ -93,6 +94,9 @@ def klein(spec: dict) -> dict:
     return spec
 
 
+PRESENTATIE_TITEL_REGEL = 36  # characters per line of a chart title in presentation mode
+
+
 def groter(spec: dict, factor: float = 1.25) -> dict:
     """The same chart with larger text, for presentation mode (in place).
 
@@ -106,6 +110,9 @@ def groter(spec: dict, factor: float = 1.25) -> dict:
             if key.endswith("FontSize") or key == "fontSize":
                 config[part][key] = round(value * groei)
     config.setdefault("axis", {})["labelLimit"] = 0
+    titel = spec.get("title")
+    if isinstance(titel, str):  # a long title on a half-width chart: on lines instead of cut off
+        spec["title"] = {"text": textwrap.wrap(titel, PRESENTATIE_TITEL_REGEL), "limit": 0}
     for layer in spec.get("layer", []):
         mark = layer.get("mark")
         if isinstance(mark, dict) and "fontSize" in mark:

@@ -132,7 +132,7 @@ PRESENTATIE_CSS = """
 [data-testid="stHeader"] * { pointer-events: auto; }
 [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 [data-testid="stMain"] h1 { font-size: 1.8rem; padding: 0; }
-[data-testid="stMain"] h3 { font-size: 1.3rem; padding: 0.25rem 0 0.1rem 0; }
+[data-testid="stMain"] h3 { font-size: 1.3rem; line-height: 1.5; padding: 0.25rem 0 0.3rem 0; }
 [data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1.05rem; line-height: 1.4; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 0.95rem; }

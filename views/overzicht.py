@@ -25,7 +25,8 @@ for sectie, rijen in kaartparen(scenario, basis).items():
         if sectie == STATUSHOUDERS and nummer == 0 and not state.presentatie():
             st.caption(zinnen.plaatsingen_uitleg(bereken(scenario, basis)))
 
-links, rechts = st.columns(2)
+# On the beamer each chart gets the full width, so its enlarged text has room.
+links, rechts = (st.container(), st.container()) if state.presentatie() else st.columns(2)
 with links:
     grafiek(charts.klein(charts.achterstand_spec(project_taakstelling(vergelijk, basis), project_taakstelling(scenario, basis))))
 with rechts:
