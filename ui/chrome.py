@@ -84,8 +84,11 @@ PATRONEN = (
     (r"^You can only select up to (\d+) options?\. Remove an option first\.$", r"U kunt er hoogstens \1 kiezen; haal er eerst een weg."),
 )
 
+# A table's column menu has two submenus: "Statistics" (English labels, numbers as "17.8") and
+# "Format" (number formats that would undo the Dutch ones). Both go; sorting, pinning, hiding stay.
 _CSS = "\n".join(
-    f'[data-testid="stElementToolbar"] button[aria-label="{label}"] {{ display: none; }}' for label in VERBORGEN
+    [f'[data-testid="stElementToolbar"] button[aria-label="{label}"] {{ display: none; }}' for label in VERBORGEN]
+    + ['[role="menuitem"][aria-haspopup="true"] { display: none; }']
 )
 
 _SCRIPT = """
