@@ -83,24 +83,37 @@ CREATE TABLE kengetal (
     PRIMARY KEY (onderwerp, sleutel, periode, versie)
 );
 
--- Saved scenarios are immutable: saving under the same name adds a version. The
--- scenario's settings are its query-string form (only values that differ from the
--- baseline), and data_versie pins the base data it was computed on.
-CREATE SEQUENCE opgeslagen_scenario_id START 1;
-
+-- Saved scenarios are immutable: saving under the same name adds a version. naam_sleutel is
+-- the name casefolded with its whitespace collapsed (core.opslag.naam_sleutel): "Hoge instroom"
+-- and "HOGE  INSTROOM" are one scenario, and two saves can never both become version n.
+-- instellingen is JSON: {"formaat": 2, "waarden": {assumption: typed value}} with only the
+-- values that differ from the baseline, plus "onleesbaar" for values an older format held
+-- that could not be read (kept as they were, reported when the scenario opens).
+-- data_versie pins the base data it was computed on. id is given by the writer (max + 1,
+-- under the store's lock): portable SQL, no sequence.
 CREATE TABLE opgeslagen_scenario (
-    id            INTEGER PRIMARY KEY DEFAULT nextval('opgeslagen_scenario_id'),
+    id            INTEGER PRIMARY KEY,
     naam          VARCHAR NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 80),
+    naam_sleutel  VARCHAR NOT NULL CHECK (length(naam_sleutel) BETWEEN 1 AND 80),
     versie        INTEGER NOT NULL CHECK (versie >= 1),
     omschrijving  VARCHAR NOT NULL DEFAULT '' CHECK (length(omschrijving) <= 1000),
     instellingen  VARCHAR NOT NULL,
     data_versie   INTEGER NOT NULL REFERENCES dataversie (versie),
     opgeslagen_op TIMESTAMP NOT NULL,
-    UNIQUE (naam, versie)
+    UNIQUE (naam_sleutel, versie)
 );
 
 -- Archiving hides a scenario (all its versions) from the lists; nothing is deleted.
 CREATE TABLE scenario_archief (
-    naam            VARCHAR PRIMARY KEY,
+    naam_sleutel    VARCHAR PRIMARY KEY,
     gearchiveerd_op TIMESTAMP NOT NULL
+);
+
+-- Every schema migration this file went through, with its backup and what it reported.
+CREATE TABLE migratie (
+    van_versie    INTEGER NOT NULL,
+    naar_versie   INTEGER NOT NULL,
+    uitgevoerd_op TIMESTAMP NOT NULL,
+    backup        VARCHAR NOT NULL,  -- file name of the copy made before, next to the database
+    meldingen     VARCHAR NOT NULL DEFAULT ''  -- Dutch, one per line
 );

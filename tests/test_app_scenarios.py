@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from streamlit.testing.v1 import AppTest
 
 from core import opslag
@@ -67,11 +69,14 @@ def test_short_link_restores_the_saved_scenario_and_its_figures(db_path):
     assert any("gewijzigd" in c.value for c in at.sidebar.caption)
 
 
-def test_an_unknown_short_link_says_so():
+@pytest.mark.parametrize("waarde", ["99", "²", "١", "１２", "9" * 5000, "-1", "1.0", "[x](http://x.test)"])
+def test_an_unknown_or_malformed_short_link_says_so(waarde):
     at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["scenario"] = "99"
+    at.query_params["scenario"] = waarde
     at.run()
-    assert any("niet bestaat" in w.value and "99" not in w.value for w in at.warning)  # not echoed
+    assert not at.exception, [e.value for e in at.exception]
+    melding = [w.value for w in at.warning if "niet bestaat" in w.value]
+    assert melding and waarde not in melding[0]  # the value is not echoed
     assert at.slider(key="huisvesting_per_halfjaar").value == 96
 
 
@@ -79,12 +84,12 @@ def test_a_saved_scenario_shows_its_own_data_version_until_recomputed(db_path):
     from core import data
 
     saved = opslag.bewaar(Scenario(), "Oude cijfers", "", 1, path=db_path)
-    con = data.connection(db_path)
-    con.execute("INSERT INTO dataversie VALUES (2, now(), 'COA-correctie')")
-    con.execute(
-        "INSERT INTO halfjaarcijfer SELECT periode, grootheid, 79, bron_id, sectie, peildatum, soort, '', 2 "
-        "FROM halfjaarcijfer WHERE periode = '2026-H1' AND grootheid = 'achterstand_eind'"
-    )
+    with data.connection(db_path) as con:
+        con.execute("INSERT INTO dataversie VALUES (2, now(), 'COA-correctie')")
+        con.execute(
+            "INSERT INTO halfjaarcijfer SELECT periode, grootheid, 79, bron_id, sectie, peildatum, soort, '', 2 "
+            "FROM halfjaarcijfer WHERE periode = '2026-H1' AND grootheid = 'achterstand_eind'"
+        )
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["scenario"] = str(saved.id)
     at.run()
