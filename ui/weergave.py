@@ -111,10 +111,16 @@ def tabel(frame: pd.DataFrame, kolommen: dict) -> None:
 
 
 def toon(data) -> None:
-    """A table (pandas or Arrow) shown whole when it is short; a long one scrolls within 20 rows."""
+    """A table (pandas or Arrow) shown whole when it is short; a long one scrolls within 20 rows.
+
+    The first column (the period, year or name a row is about) stays in place when a wide table
+    is scrolled sideways, so every figure keeps its row's label in view.
+    """
     rijen = data.num_rows if hasattr(data, "num_rows") else len(data)
+    kolommen = data.column_names if hasattr(data, "column_names") else list(data.columns)
     hoogte = "content" if rijen <= KORTE_TABEL else KOPHOOGTE + 20 * RIJHOOGTE
-    st.dataframe(data, hide_index=True, width="stretch", height=hoogte)
+    st.dataframe(data, hide_index=True, width="stretch", height=hoogte,
+                 column_config={kolommen[0]: st.column_config.Column(pinned=True)} if kolommen else None)
 
 
 def bron(tekst: str) -> None:
@@ -136,6 +142,8 @@ PRESENTATIE_CSS = """
 [data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1.05rem; line-height: 1.4; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 0.95rem; }
+/* Figures outside the headline cards (the chances on Risico's): large, after the rule for text. */
+[data-testid="stMain"] [data-testid="stMetric"]:not([class*="st-key-kaart-"] *) [data-testid="stMetricValue"] p { font-size: 2.6rem; line-height: 1.1; }
 [class*="st-key-kaart-"] { padding: 0.5rem 0.75rem; }
 [class*="st-key-kaart-"] [data-testid="stMetricLabel"] p { font-size: 0.95rem; line-height: 1.2; }
 /* The difference from the baseline stays on the card; the line "Basisscenario: X" goes. */
@@ -165,8 +173,8 @@ KAART_CSS = """
 [class*="st-key-kaart-"][class*="-rood"] { border-color: #B00020; background: #FDECEA; }
 [class*="st-key-kaart-"][class*="-rood"] [data-testid="stMetricValue"] { color: #B00020; }
 /* Never cut a figure or its label ("€ 2.37…"): labels wrap, values shrink with the card's width. */
-[class*="st-key-kaart-"] [data-testid="stMetricLabel"] *,
-[class*="st-key-kaart-"] [data-testid="stMetricValue"] * { white-space: normal; overflow: visible; text-overflow: clip; }
+[data-testid="stMain"] [data-testid="stMetricLabel"] *,
+[data-testid="stMain"] [data-testid="stMetricValue"] * { white-space: normal; overflow: visible; text-overflow: clip; }
 [class*="st-key-kaart-"] [data-testid="stMetricValue"] p { font-size: clamp(1.5rem, 15cqi, 2.25rem); line-height: 1.15; }
 [class*="st-key-kaart-"][class*="-maat-kort"] [data-testid="stMetricValue"] p { font-size: clamp(1.5rem, 24cqi, 2.25rem); }
 </style>
