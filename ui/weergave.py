@@ -136,15 +136,15 @@ PRESENTATIE_CSS = """
 [data-testid="stMainBlockContainer"] { padding: 1rem 1.5rem 2rem 1.5rem; }
 [data-testid="stHeader"] { background: transparent; pointer-events: none; }
 [data-testid="stHeader"] * { pointer-events: auto; }
-[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
-[data-testid="stMain"] h1 { font-size: 1.8rem; padding: 0; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
+[data-testid="stMain"] h1 { font-size: 1.8rem; line-height: 1.3; padding: 0 0 0.2rem 0; }
 [data-testid="stMain"] h3 { font-size: 1.3rem; line-height: 1.5; padding: 0.25rem 0 0.3rem 0; }
-[data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1.05rem; line-height: 1.4; }
+[data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1.05rem; line-height: 1.35; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 0.95rem; }
 /* Figures outside the headline cards (the chances on Risico's): large, after the rule for text. */
 [data-testid="stMain"] [data-testid="stMetric"]:not([class*="st-key-kaart-"] *) [data-testid="stMetricValue"] p { font-size: 2.6rem; line-height: 1.1; }
-[class*="st-key-kaart-"] { padding: 0.5rem 0.75rem; }
+[data-testid="stMain"] [class*="st-key-kaart-"] { padding: 0.4rem 0.75rem; gap: 0.25rem; }
 [class*="st-key-kaart-"] [data-testid="stMetricLabel"] p { font-size: 0.95rem; line-height: 1.2; }
 /* The difference from the baseline stays on the card; the line "Basisscenario: X" goes. */
 [class*="st-key-kaart-"] [data-testid="stCaptionContainer"] { display: none; }
