@@ -166,6 +166,14 @@ def test_sidebar_marks_what_differs_from_the_baseline(page):
     expect(sidebar).not_to_contain_text("wijkt af van het basisscenario")
 
 
+def test_a_folded_group_is_marked_when_it_holds_a_change(page):
+    open_app(page, "/?iubw_indexatie_pct=3%25")
+    titels = page.get_by_test_id("stSidebar").get_by_test_id("stExpander").locator("summary p")
+    markering = "p => getComputedStyle(p, '::after').content"
+    assert titels.filter(has_text="Meer aannames").evaluate(markering) == '"gewijzigd"'
+    assert titels.filter(has_text="Beleidsrisico's").evaluate(markering) == "none"
+
+
 def test_kopieer_link_copies_the_address_and_says_so(browser, server):
     url, _log = server
     context = browser.new_context(base_url=url, viewport={"width": 1440, "height": 900})
