@@ -45,7 +45,9 @@ def postgres_server(tmp_path_factory):
         if os.environ.get("CI"):
             pytest.fail("PostgreSQL ontbreekt: .ci/run installeert Debian's pakket postgresql")
         pytest.skip("PostgreSQL is niet geïnstalleerd (bash .ci/run installeert het)")
-    with postgres.TijdelijkePostgres(werkmap=tmp_path_factory.mktemp("postgres")) as server:
+    # Its own folder under /tmp, not pytest's: every pytest run sets pytest-of-<user> to mode 0700,
+    # which would lock the server (running as the postgres user) out of its data mid-run.
+    with postgres.TijdelijkePostgres() as server:
         yield server
 
 
