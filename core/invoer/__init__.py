@@ -45,6 +45,17 @@ def voorbereid_rijen(rijen: list[dict], basis: Basis, vandaag: date, documenten:
     return voorbereid(gelezen, basis, vandaag, documenten)
 
 
+def samenhang(basis_na: Basis) -> list[Fout]:
+    """Figures the model needs together: a new begroting year needs the reserve's start in that year."""
+    jaar = str(basis_na.basisjaar)
+    if ("reserve", "stand_begin", jaar) not in basis_na.kengetal_rijen:
+        return [Fout(
+            f"Een begroting voor {jaar} is de nieuwe basis van de reserveprognose en vraagt ook de beginstand van de "
+            f"reserve in {jaar}: voeg een rij toe met onderdeel kengetal, periode {jaar}, grootheid reserve/stand_begin."
+        )]
+    return []
+
+
 def voorbereid(rijen: list[Rij], basis: Basis, vandaag: date, documenten: list[NieuwDocument] = ()) -> Voorbeeld:
     documenten = list(documenten)
     fouten = controleer_documenten(documenten, basis, vandaag)
@@ -53,6 +64,8 @@ def voorbereid(rijen: list[Rij], basis: Basis, vandaag: date, documenten: list[N
     if fouten:
         return Voorbeeld(fouten=fouten, documenten=documenten)
     basis_na = pas_toe(basis, uitkomst.cijfers, documenten)
+    if fouten := samenhang(basis_na):
+        return Voorbeeld(fouten=fouten, documenten=documenten)
     try:
         gevolgen = effecten(basis, basis_na)
         bevindingen = nieuwe_bevindingen(basis, basis_na)
