@@ -220,6 +220,25 @@ def connection(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnecti
         return con
 
 
+# Additions for staff entries (core/data_invoer.py): who/why per data version, and the marker for a
+# figure an undo takes away again (readers skip it). Idempotent, so files built before them get them too.
+AANVULLINGEN = (
+    """CREATE TABLE IF NOT EXISTS invoer (
+        versie            INTEGER PRIMARY KEY REFERENCES dataversie (versie),
+        wie               VARCHAR NOT NULL,  -- the name entered, or the logged-in user's name
+        gebruiker_id      VARCHAR NOT NULL,  -- e-mail address or subject of the login; 'lokaal' without a login
+        rol               VARCHAR NOT NULL,
+        bron_id           VARCHAR,           -- the document most figures of the entry come from
+        reden             VARCHAR NOT NULL,
+        reden_bevindingen VARCHAR NOT NULL DEFAULT '',  -- why figures that break an identity were stored anyway
+        soort             VARCHAR NOT NULL CHECK (soort IN ('invoer', 'terugdraaien')),
+        herstelt          INTEGER            -- terugdraaien: the data version undone
+    )""",
+    *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS vervallen BOOLEAN DEFAULT false"
+      for t in ("halfjaarcijfer", "normpad", "begrotingsregel", "kengetal")),
+)
+
+
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         con = duckdb.connect(str(path))
@@ -231,6 +250,8 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
         ) from error
     try:
         _check_schema(con, path)
+        for statement in AANVULLINGEN:
+            con.execute(statement)
     except DataError:
         con.close()
         raise
@@ -283,11 +304,13 @@ def latest_versie(path: str | os.PathLike | None = None) -> int:
 
 def _as_of(path, table: str, key: tuple[str, ...], versie: int, order: str) -> pd.DataFrame:
     partition = ", ".join(key)
+    # The newest row per key at or below the version; a key whose newest row is marked vervallen
+    # (taken away again by an undo) is left out.
     return _read(
         path,
-        f"SELECT * FROM {table} WHERE versie <= ? "  # table/key/order are our own constants
-        f"QUALIFY row_number() OVER (PARTITION BY {partition} ORDER BY versie DESC) = 1 "
-        f"ORDER BY {order}",
+        f"SELECT * EXCLUDE (vervallen) FROM (SELECT * FROM {table} WHERE versie <= ? "  # our own constants
+        f"QUALIFY row_number() OVER (PARTITION BY {partition} ORDER BY versie DESC) = 1) "
+        f"WHERE vervallen IS NOT TRUE ORDER BY {order}",
         [versie],
     )
 
