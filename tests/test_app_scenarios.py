@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from streamlit.testing.v1 import AppTest
 
 from core import opslag
@@ -67,11 +69,14 @@ def test_short_link_restores_the_saved_scenario_and_its_figures(db_path):
     assert any("gewijzigd" in c.value for c in at.sidebar.caption)
 
 
-def test_an_unknown_short_link_says_so():
+@pytest.mark.parametrize("waarde", ["99", "²", "١", "１２", "9" * 5000, "-1", "1.0", "[x](http://x.test)"])
+def test_an_unknown_or_malformed_short_link_says_so(waarde):
     at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["scenario"] = "99"
+    at.query_params["scenario"] = waarde
     at.run()
-    assert any("niet bestaat" in w.value and "99" not in w.value for w in at.warning)  # not echoed
+    assert not at.exception, [e.value for e in at.exception]
+    melding = [w.value for w in at.warning if "niet bestaat" in w.value]
+    assert melding and waarde not in melding[0]  # the value is not echoed
     assert at.slider(key="huisvesting_per_halfjaar").value == 96
 
 

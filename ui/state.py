@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -143,6 +144,11 @@ def herbereken_op_nieuwste_data() -> None:
     st.session_state[DATA_VERSIE_KEY] = None
 
 
+# ASCII digits only and never longer than an id can be: str.isdigit() accepts "²" and "١",
+# which int() refuses, and int() of thousands of digits is refused by Python as well.
+_KORTE_LINK = re.compile(r"[0-9]{1,12}", re.ASCII)
+
+
 def open_link() -> None:
     """On a session's first run, open the saved scenario a short link ``?scenario=<id>`` names."""
     if LINK_MELDING_KEY in st.session_state:
@@ -151,7 +157,7 @@ def open_link() -> None:
     raw = st.query_params.get(LINK_PARAM)
     if raw is None:
         return
-    saved = opslag.open_scenario(int(raw), pad()) if raw.isdigit() else None
+    saved = opslag.open_scenario(int(raw), pad()) if _KORTE_LINK.fullmatch(raw) else None
     if saved is None:
         st.session_state[LINK_MELDING_KEY] = "De link noemt een opgeslagen scenario dat niet bestaat. Het basisscenario is geopend."
         del st.query_params[LINK_PARAM]
