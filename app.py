@@ -40,6 +40,7 @@ pagina = st.navigation(
         st.Page("views/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:"),
         st.Page("views/scenarios.py", title="Scenario's", icon=":material/bookmarks:"),
         st.Page("views/bronnen.py", title="Bronnen", icon=":material/menu_book:"),
+        st.Page("views/gegevens.py", title="Gegevens bijwerken", icon=":material/edit_note:", url_path="gegevens"),
     ]
 )
 with vang_paginafouten():

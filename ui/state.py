@@ -192,3 +192,8 @@ def vergelijkbaar() -> list[str]:
 def presentatie() -> bool:
     """Presentation mode (``?modus=presentatie``): large figures, few controls, no tables or footnotes."""
     return st.session_state.get(MODUS_KEY) == PRESENTATIE
+
+
+def teksttabel(frame: pd.DataFrame, kolommen: dict):
+    """A table as the screen shows it (Dutch headers and values)."""
+    return tabellen.teksttabel(frame, kolommen)

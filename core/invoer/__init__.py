@@ -36,10 +36,11 @@ def voorbereid_bestand(naam: str, inhoud: bytes, basis: Basis, vandaag: date,
     return voorbereid(rijen, basis, vandaag, documenten)
 
 
-def voorbereid_rijen(rijen: list[dict], basis: Basis, vandaag: date, documenten: list[NieuwDocument] = ()) -> Voorbeeld:
+def voorbereid_rijen(rijen: list[dict], basis: Basis, vandaag: date, documenten: list[NieuwDocument] = (),
+                     formulier: bool = False) -> Voorbeeld:
     """Check and preview rows from a form or the Python API ({kolom: tekst} per figure)."""
     try:
-        gelezen = lees_tabel(rijen)
+        gelezen = lees_tabel(rijen, formulier)
     except OngeldigBestand as error:
         return Voorbeeld(fouten=error.fouten, documenten=list(documenten))
     return voorbereid(gelezen, basis, vandaag, documenten)

@@ -37,7 +37,7 @@ class Fout:
         if self.rij is not None:
             plaats.append(f"rij {self.rij}")
         if self.kolom is not None:
-            plaats.append(f"kolom {self.kolom}")
+            plaats.append(f"kolom {self.kolom}" if self.rij is not None else f"veld {self.kolom}")
         if not plaats:
             return self.melding
         waar = ", ".join(plaats)
@@ -46,7 +46,7 @@ class Fout:
 
 @dataclass(frozen=True)
 class Rij:
-    nummer: int  # as the spreadsheet shows it (header = 1)
+    nummer: int | None  # as the spreadsheet shows it (header = 1); None: a form
     velden: dict[str, str]  # every template column, '' when empty
 
 
@@ -84,10 +84,13 @@ def lees_bestand(naam: str, inhoud: bytes) -> list[Rij]:
     return _naar_rijen(kop, rijen)
 
 
-def lees_tabel(rijen: list[dict[str, object]]) -> list[Rij]:
-    """Rows from a form or the Python API: the same checks of columns and cells as a file."""
+def lees_tabel(rijen: list[dict[str, object]], formulier: bool = False) -> list[Rij]:
+    """Rows from a form or the Python API: the same checks of columns and cells as a file.
+
+    A form's messages name the field, not a row (``formulier``)."""
     kop = list(dict.fromkeys(k for r in rijen for k in r)) or list(VERPLICHT)
-    return _naar_rijen(kop, [[_als_tekst(r.get(k), None, None)[0] for k in kop] for r in rijen])
+    gelezen = _naar_rijen(kop, [[_als_tekst(r.get(k), None, None)[0] for k in kop] for r in rijen])
+    return [Rij(None, r.velden) for r in gelezen] if formulier else gelezen
 
 
 def _lees_csv(inhoud: bytes) -> tuple[list[str], list[list[str]]]:
