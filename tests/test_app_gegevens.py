@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from core import data_invoer
+from core.data import invoer as data_invoer
 from core.data import latest_versie, load_basis
 from tests.conftest import APP
 

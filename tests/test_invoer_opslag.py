@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from core import data_invoer
+from core.data import invoer as data_invoer
 from core.data import latest_versie, load_basis
 from core.invoer import voorbereid_rijen
 from core.invoer.opslaan import OngeldigeInvoer, bewaar, draai_terug

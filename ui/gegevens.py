@@ -10,7 +10,8 @@ from datetime import date
 
 import streamlit as st
 
-from core import data_invoer, toegang
+from core import toegang
+from core.data import invoer as data_invoer
 from core.data import DataError, load_basis
 from core.invoer import NieuwDocument, Voorbeeld, sjabloon_csv, sjabloon_excel, voorbereid_bestand, voorbereid_rijen
 from core.invoer import formulier as fm

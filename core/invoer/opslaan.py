@@ -3,7 +3,7 @@
 Entering needs ``GEGEVENS_INVOEREN``, undoing ``INVOER_TERUGDRAAIEN``: checked here, so a direct
 call is refused as well as the button being hidden. Every entry says who and why; an entry with
 new consistency findings also says why it is stored anyway. The write itself is
-``core.data_invoer`` (one transaction, one new data version).
+``core.data.invoer`` (one transaction, one new data version).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from core import data_invoer, toegang
+from core import toegang
+from core.data import invoer as data_invoer
 from core.invoer.voorbeeld import Voorbeeld
 from core.toegang import Gebruiker
 

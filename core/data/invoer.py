@@ -16,7 +16,9 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from core.data import DataError, _write_lock, connection
+from core.data.fouten import DataError
+from core.data.scenarios import _write_lock  # one writer per process for every table of the file
+from core.data.verbinding import connection
 
 TABELLEN = {  # table -> key columns (the same as core.data.SEED_TABLES)
     "halfjaarcijfer": ("periode", "grootheid"),
