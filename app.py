@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.data import DataError
-from ui import downloads, sidebar, state, toegang
+from ui import downloads, sidebar, state, tijdreis, toegang
 from ui.fouten import vang_paginafouten
 from ui.weergave import presentatie_opmaak
 
@@ -14,6 +14,7 @@ downloads.begin_run()
 try:
     state.start_run()
     state.open_link()
+    tijdreis.kiezer()
     basis = state.basis()
 except DataError as error:
     st.error(f"De basisdata kunnen niet worden geladen. {error}")
@@ -25,6 +26,7 @@ state.zet_scenario(scenario)
 state.synchroniseer_link(scenario)
 presentatie_opmaak()
 
+tijdreis.melding()
 for melding in sidebar.link_meldingen(scenario):
     st.warning(melding, icon=":material/warning:")
 if state.link_melding():
