@@ -10,11 +10,13 @@ every slider move would cost 20-100 ms per chart.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from functools import cache
 
 import altair as alt
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from core.model.periode import deadline
 from core.model.reserve import BEGROTING, PROGNOSE
@@ -64,10 +66,20 @@ def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-def _fill(template: dict, **datasets: pd.DataFrame) -> dict:
+def _fill(template: dict, **datasets) -> dict:
+    # Datasets go out as Arrow tables built from plain lists: Streamlit sends an Arrow table as
+    # it is, while a DataFrame costs a pandas-to-Arrow conversion per dataset on every slider move.
     spec = copy.deepcopy(template)
-    spec["datasets"] = {**spec.get("datasets", {}), **datasets}  # keep inline data (the zero line)
+    spec["datasets"] = {**spec.get("datasets", {}), **{name: _tabel(data) for name, data in datasets.items()}}
     return spec
+
+
+def _tabel(data) -> pa.Table:
+    if isinstance(data, pa.Table):
+        return data
+    if isinstance(data, pd.DataFrame):
+        return pa.Table.from_pandas(data, preserve_index=False)
+    return pa.table({name: pa.array(values, from_pandas=True) for name, values in data.items()})
 
 
 def met_scenariokleur(spec: dict, kleur: str | None) -> dict:
@@ -107,10 +119,29 @@ def groter(spec: dict, factor: float = 1.35) -> dict:
     return spec
 
 
-def _kolommen(frame: pd.DataFrame, columns: dict[str, str], **constant: str) -> dict[str, list]:
-    """Selected columns as plain lists (renamed src -> dst), plus constant columns."""
-    data = {dst: _lijst(frame[src]) for src, dst in columns.items()}
-    return data | {name: [value] * len(frame) for name, value in constant.items()}
+Kolommen = dict[str, list]  # a small table as columns of plain lists: cheap to build, filter and send
+Projectie = pd.DataFrame | Sequence[dict]  # a projection's frame, or its rows (taakstelling_rijen, reserve_rijen)
+
+
+def _kolommen(bron, columns: dict[str, str], **constant: str) -> Kolommen:
+    """Selected columns (renamed src -> dst) of a projection, plus constant columns.
+
+    ``bron`` is a projection's frame or its rows (a sequence of dicts, e.g. taakstelling_rijen):
+    a page that has the rows skips building a frame only to take it apart again.
+    """
+    data = {dst: _kolom(bron, src) for src, dst in columns.items()}
+    lengte = len(next(iter(data.values()))) if data else len(bron)
+    return data | {name: [value] * lengte for name, value in constant.items()}
+
+
+def _kolom(bron, naam: str) -> list:
+    if isinstance(bron, pd.DataFrame):
+        return _lijst(bron[naam])
+    return [_waarde(r[naam]) for r in bron]
+
+
+def _waarde(value):
+    return None if value is None or value is pd.NA else value
 
 
 def _lijst(column: pd.Series) -> list:
@@ -121,21 +152,26 @@ def _lijst(column: pd.Series) -> list:
     return column.tolist()
 
 
-def _stapel(*parts: dict[str, list]) -> pd.DataFrame:
-    # Plain lists into one frame: several times cheaper than pd.concat of assigned frames,
-    # and this runs on every slider move.
-    return pd.DataFrame({column: [v for part in parts for v in part[column]] for column in parts[0]})
+def _heeft_waarde(value) -> bool:
+    return value is not None and value == value  # NaN is not equal to itself
 
 
-def _met_reeks(basisscenario: pd.DataFrame, scenario: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+def _stapel(*parts: Kolommen) -> Kolommen:
+    return {column: [v for part in parts for v in part[column]] for column in parts[0]}
+
+
+def _met_reeks(basisscenario, scenario, columns: list[str]) -> Kolommen:
     same = {c: c for c in columns}
     return _stapel(_kolommen(scenario, same, reeks=SCENARIO), _kolommen(basisscenario, same, reeks=BASIS))
 
 
-def _eindlabels(reeksen: pd.DataFrame, x: str, y: str, reeks: str) -> pd.DataFrame:
-    """The last point of each series, to label the line there."""
-    laatste = reeksen.groupby(reeks, sort=False).tail(1)
-    return laatste.loc[laatste[y].notna(), [x, y, reeks]].reset_index(drop=True)
+def _eindlabels(reeksen: Kolommen, x: str, y: str, reeks: str) -> Kolommen:
+    """The last point of each series that has a value, to label the line there."""
+    laatste: dict[str, int] = {}
+    for i, naam in enumerate(reeksen[reeks]):
+        laatste[naam] = i  # series keep their first-seen order; the last row of each wins
+    keep = [i for i in laatste.values() if _heeft_waarde(reeksen[y][i])]
+    return {column: [reeksen[column][i] for i in keep] for column in (x, y, reeks)}
 
 
 def _lijnen(x: alt.X, y: alt.Y, reeks: str, tooltip: list, kleuren: alt.Scale) -> list:
@@ -219,7 +255,7 @@ def _halfjaar(periode: str) -> str:
     return fmt.periode(periode)
 
 
-def achterstand_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
+def achterstand_spec(basisscenario: Projectie, scenario: Projectie) -> dict:
     """Achterstand at the end of each half year, baseline vs scenario, with the norm path and the own plan."""
     reeksen = _met_reeks(basisscenario, scenario, ["periode", "achterstand_eind", "status"])
     reeksen["halfjaar"] = [_halfjaar(p) for p in reeksen["periode"]]
@@ -241,20 +277,20 @@ def achterstand_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dic
     )
 
 
-def _rijen_met(rows: dict[str, list], column: str) -> pd.DataFrame:
+def _rijen_met(rows: Kolommen, column: str) -> Kolommen:
     """The rows (given as columns of lists) where ``column`` has a value."""
-    keep = [i for i, v in enumerate(rows[column]) if v == v and v is not None]  # NaN is not equal to itself
-    return pd.DataFrame({name: [values[i] for i in keep] for name, values in rows.items()})
+    keep = [i for i, v in enumerate(rows[column]) if _heeft_waarde(v)]
+    return {name: [values[i] for i in keep] for name, values in rows.items()}
 
 
-def _grenzen(rows: dict[str, list]) -> pd.DataFrame:
+def _grenzen(rows: Kolommen) -> Kolommen:
     """Where the forecast starts, and where it becomes a policy-neutral extrapolation."""
     marks = []
     if "prognose" in rows["status"]:
         marks.append((rows["periode"][rows["status"].index("prognose")], "prognose →"))
     if True in rows["beleidsarm"]:
         marks.append((rows["periode"][rows["beleidsarm"].index(True)], "beleidsarm doorgetrokken →"))
-    return pd.DataFrame({"periode": [m[0] for m in marks], "tekst": [m[1] for m in marks]})
+    return {"periode": [m[0] for m in marks], "tekst": [m[1] for m in marks]}
 
 
 # --- taakstelling and realisatie ---------------------------------------------------------
@@ -292,7 +328,7 @@ def _taakstelling_template() -> dict:
     return _configure(chart).to_dict()
 
 
-def taakstelling_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
+def taakstelling_spec(basisscenario: Projectie, scenario: Projectie) -> dict:
     """Taakstelling and realisatie per half year (scenario), with the baseline's realisatie."""
     names = list(TAAKSTELLING_REEKSEN)
     personen = _stapel(
@@ -326,13 +362,14 @@ def _reserve_template() -> dict:
     return _configure(chart).to_dict()
 
 
-def reserve_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
+def reserve_spec(basisscenario: Projectie, scenario: Projectie) -> dict:
     """Reserve at the end of each year, baseline vs scenario: the zero line, the extrapolated years
     and the scenario's run-out year (when it falls within the years shown) marked."""
-    later = [j for j, s in zip(scenario["jaar"], scenario["status"]) if s not in (BEGROTING, PROGNOSE)]
-    grens = pd.DataFrame({"jaar": later[:1], "tekst": ["beleidsarm doorgetrokken →"] * len(later[:1])})
-    negatief = [int(j) for j, r in zip(scenario["jaar"], scenario["reserve_eind"]) if r < 0]
-    op = pd.DataFrame({"jaar": negatief[:1], "tekst": [f"raakt op in {j}" for j in negatief[:1]]})
+    jaren = _kolom(scenario, "jaar")
+    later = [j for j, s in zip(jaren, _kolom(scenario, "status")) if s not in (BEGROTING, PROGNOSE)]
+    grens = {"jaar": later[:1], "tekst": ["beleidsarm doorgetrokken →"] * len(later[:1])}
+    negatief = [int(j) for j, r in zip(jaren, _kolom(scenario, "reserve_eind")) if r < 0]
+    op = {"jaar": negatief[:1], "tekst": [f"raakt op in {j}" for j in negatief[:1]]}
     reeksen = _met_reeks(basisscenario, scenario, ["jaar", "reserve_eind", "resultaat"])
     return _fill(_reserve_template(), reeksen=reeksen, grens=grens, op=op, eind=_eindlabels(reeksen, "jaar", "reserve_eind", "reeks"))
 
@@ -396,7 +433,7 @@ def _vergelijk_template(x: str, y: str, titel: str, euro: bool) -> dict:
 
 def vergelijk_spec(reeksen: pd.DataFrame, kleuren: dict[str, str], x: str, y: str, titel: str, euro: bool = False) -> dict:
     """One line per scenario, each in its own colour (the same colour on every chart), labelled at its end."""
-    reeksen = reeksen.copy()
+    reeksen = {column: _kolom(reeksen, column) for column in reeksen.columns}
     if x == "periode":
         reeksen["halfjaar"] = [_halfjaar(p) for p in reeksen["periode"]]
     spec = _fill(_vergelijk_template(x, y, titel, euro), reeksen=reeksen, eind=_eindlabels(reeksen, x, y, "variant"))

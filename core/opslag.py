@@ -6,8 +6,8 @@ save is a new scenario and when a new version, and how settings become a Scenari
 
 from __future__ import annotations
 
-import json
 import os
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from core import data, toegang
-from core.model.link import lees_scenario
+from core.model import instellingen
 from core.model.scenario import Scenario
 from core.tekst import zinnen
 from core.toegang import LOKAAL, Gebruiker
@@ -39,14 +39,17 @@ class OpgeslagenScenario:
     opgeslagen_op: datetime
     gearchiveerd: bool
     eerste_id: int  # id of version 1: names the scenario across its versions (e.g. for its colour)
+    problemen: tuple[str, ...] = ()  # Dutch: stored values that could not be read (shown when it opens)
 
     @property
     def label(self) -> str:
         return f"{self.naam} (versie {self.versie})"
 
 
-def _normaliseer(naam: str) -> str:
-    return " ".join(naam.split()).casefold()
+def _stuurtekens(tekst: str) -> bool:
+    # Control characters (NUL, escape codes) break exports and terminals; tab/newline in a
+    # description are ordinary text.
+    return any(unicodedata.category(c) in ("Cc", "Cs", "Co") and c not in "\n\t\r" for c in tekst)
 
 
 def valideer(naam: str, omschrijving: str) -> tuple[str, str]:
@@ -54,6 +57,8 @@ def valideer(naam: str, omschrijving: str) -> tuple[str, str]:
     naam, omschrijving = " ".join((naam or "").split()), (omschrijving or "").strip()
     if not naam:
         raise OngeldigeInvoer("Geef het scenario een naam.")
+    if _stuurtekens(naam) or _stuurtekens(omschrijving):
+        raise OngeldigeInvoer("De naam of omschrijving bevat een onzichtbaar stuurteken; typ de tekst opnieuw zonder.")
     if len(naam) > MAX_NAAM:
         raise OngeldigeInvoer(f"De naam is {len(naam)} tekens lang; het maximum is {MAX_NAAM}.")
     if len(omschrijving) > MAX_OMSCHRIJVING:
@@ -76,17 +81,18 @@ def bewaar(
     """Save ``scenario``: as a new name, or (``nieuwe_versie``) as the next version of an existing one."""
     toegang.controleer(gebruiker, toegang.OPSLAAN)
     naam, omschrijving = valideer(naam, omschrijving)
-    bestaand = {_normaliseer(s.naam): s.naam for s in lijst(path, gearchiveerd=True)}
-    if nieuwe_versie:
-        if _normaliseer(naam) not in bestaand:
-            raise OngeldigeInvoer(f"Er is nog geen scenario '{naam}'; sla het op als nieuw scenario.")
-        naam = bestaand[_normaliseer(naam)]
-    elif _normaliseer(naam) in bestaand:
-        raise OngeldigeInvoer(
-            f"Er bestaat al een scenario met de naam '{bestaand[_normaliseer(naam)]}'. "
-            "Kies een andere naam, of sla op als nieuwe versie van dat scenario."
+    # The check whether the name exists and the insert are one transaction in core.data.
+    try:
+        record = data.insert_scenario(
+            path, naam, omschrijving, instellingen.naar_json(scenario), data_versie, nieuw=not nieuwe_versie
         )
-    record = data.insert_scenario(path, naam, omschrijving, json.dumps(scenario.naar_query(), sort_keys=True), data_versie)
+    except data.NaamBestaat as bestaand:
+        raise OngeldigeInvoer(
+            f"Er bestaat al een scenario met de naam '{bestaand.naam}'. "
+            "Kies een andere naam, of sla op als nieuwe versie van dat scenario."
+        ) from None
+    except data.NaamOnbekend:
+        raise OngeldigeInvoer(f"Er is nog geen scenario '{naam}'; sla het op als nieuw scenario.") from None
     return _uit_record(record, path)
 
 
@@ -123,7 +129,7 @@ def _regels(path: str, data_versie: int) -> tuple[str, ...]:
 
 def _uit_record(record: dict, path) -> OpgeslagenScenario:
     regels = _regels(str(data.database_path(path)), int(record["data_versie"]))
-    scenario, _problems = lees_scenario(json.loads(record["instellingen"]), regels)
+    scenario, problemen = instellingen.lees_json(record["instellingen"], regels)
     return OpgeslagenScenario(
         id=int(record["id"]),
         naam=record["naam"],
@@ -134,6 +140,7 @@ def _uit_record(record: dict, path) -> OpgeslagenScenario:
         opgeslagen_op=record["opgeslagen_op"],
         gearchiveerd=bool(record["gearchiveerd"]),
         eerste_id=int(record["eerste_id"]),
+        problemen=problemen,
     )
 
 

@@ -33,6 +33,7 @@ CREATE TABLE halfjaarcijfer (
     soort      VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
     toelichting VARCHAR NOT NULL DEFAULT '',
     versie     INTEGER NOT NULL REFERENCES dataversie (versie),
+    vervallen   BOOLEAN NOT NULL DEFAULT false,  -- set by an undo: the figure an entry introduced is taken away again
     PRIMARY KEY (periode, grootheid, versie)
 );
 
@@ -46,6 +47,7 @@ CREATE TABLE normpad (
     soort           VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
     toelichting     VARCHAR NOT NULL DEFAULT '',
     versie          INTEGER NOT NULL REFERENCES dataversie (versie),
+    vervallen   BOOLEAN NOT NULL DEFAULT false,  -- set by an undo: the figure an entry introduced is taken away again
     PRIMARY KEY (periode, versie)
 );
 
@@ -63,6 +65,7 @@ CREATE TABLE begrotingsregel (
     raming      BOOLEAN NOT NULL DEFAULT false,  -- an estimate the source itself reports ("circa", "raming")
     toelichting VARCHAR NOT NULL DEFAULT '',
     versie      INTEGER NOT NULL REFERENCES dataversie (versie),
+    vervallen   BOOLEAN NOT NULL DEFAULT false,  -- set by an undo: the figure an entry introduced is taken away again
     PRIMARY KEY (jaar, regel, versie)
 );
 
@@ -80,27 +83,55 @@ CREATE TABLE kengetal (
     raming      BOOLEAN NOT NULL DEFAULT false,
     toelichting VARCHAR NOT NULL DEFAULT '',
     versie      INTEGER NOT NULL REFERENCES dataversie (versie),
+    vervallen   BOOLEAN NOT NULL DEFAULT false,  -- set by an undo: the figure an entry introduced is taken away again
     PRIMARY KEY (onderwerp, sleutel, periode, versie)
 );
 
--- Saved scenarios are immutable: saving under the same name adds a version. The
--- scenario's settings are its query-string form (only values that differ from the
--- baseline), and data_versie pins the base data it was computed on.
-CREATE SEQUENCE opgeslagen_scenario_id START 1;
-
+-- Saved scenarios are immutable: saving under the same name adds a version. naam_sleutel is
+-- the name casefolded with its whitespace collapsed (core.opslag.naam_sleutel): "Hoge instroom"
+-- and "HOGE  INSTROOM" are one scenario, and two saves can never both become version n.
+-- instellingen is JSON: {"formaat": 2, "waarden": {assumption: typed value}} with only the
+-- values that differ from the baseline, plus "onleesbaar" for values an older format held
+-- that could not be read (kept as they were, reported when the scenario opens).
+-- data_versie pins the base data it was computed on. id is given by the writer (max + 1,
+-- under the store's lock): portable SQL, no sequence.
 CREATE TABLE opgeslagen_scenario (
-    id            INTEGER PRIMARY KEY DEFAULT nextval('opgeslagen_scenario_id'),
+    id            INTEGER PRIMARY KEY,
     naam          VARCHAR NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 80),
+    naam_sleutel  VARCHAR NOT NULL CHECK (length(naam_sleutel) BETWEEN 1 AND 80),
     versie        INTEGER NOT NULL CHECK (versie >= 1),
     omschrijving  VARCHAR NOT NULL DEFAULT '' CHECK (length(omschrijving) <= 1000),
     instellingen  VARCHAR NOT NULL,
     data_versie   INTEGER NOT NULL REFERENCES dataversie (versie),
     opgeslagen_op TIMESTAMP NOT NULL,
-    UNIQUE (naam, versie)
+    UNIQUE (naam_sleutel, versie)
 );
 
 -- Archiving hides a scenario (all its versions) from the lists; nothing is deleted.
 CREATE TABLE scenario_archief (
-    naam            VARCHAR PRIMARY KEY,
+    naam_sleutel    VARCHAR PRIMARY KEY,
     gearchiveerd_op TIMESTAMP NOT NULL
+);
+
+-- Every schema migration this file went through, with its backup and what it reported.
+CREATE TABLE migratie (
+    van_versie    INTEGER NOT NULL,
+    naar_versie   INTEGER NOT NULL,
+    uitgevoerd_op TIMESTAMP NOT NULL,
+    backup        VARCHAR NOT NULL,  -- file name of the copy made before, next to the database
+    meldingen     VARCHAR NOT NULL DEFAULT ''  -- Dutch, one per line
+);
+
+-- Who entered a data version and why (staff entries and undo, core/data/invoer.py). The start data
+-- from data/seeds have no row here. Nothing in this table or the figure tables is ever updated or deleted.
+CREATE TABLE invoer (
+    versie            INTEGER PRIMARY KEY REFERENCES dataversie (versie),
+    wie               VARCHAR NOT NULL,  -- the name entered, or the logged-in user's name
+    gebruiker_id      VARCHAR NOT NULL,  -- e-mail address or subject of the login; 'lokaal' without a login
+    rol               VARCHAR NOT NULL,
+    bron_id           VARCHAR,           -- the document most figures of the entry come from
+    reden             VARCHAR NOT NULL,
+    reden_bevindingen VARCHAR NOT NULL DEFAULT '',  -- why figures that break an identity were stored anyway
+    soort             VARCHAR NOT NULL CHECK (soort IN ('invoer', 'terugdraaien')),
+    herstelt          INTEGER            -- terugdraaien: the data version undone
 );

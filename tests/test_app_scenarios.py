@@ -84,12 +84,12 @@ def test_a_saved_scenario_shows_its_own_data_version_until_recomputed(db_path):
     from core import data
 
     saved = opslag.bewaar(Scenario(), "Oude cijfers", "", 1, path=db_path)
-    con = data.connection(db_path)
-    con.execute("INSERT INTO dataversie VALUES (2, now(), 'COA-correctie')")
-    con.execute(
-        "INSERT INTO halfjaarcijfer SELECT periode, grootheid, 79, bron_id, sectie, peildatum, soort, '', 2 "
-        "FROM halfjaarcijfer WHERE periode = '2026-H1' AND grootheid = 'achterstand_eind'"
-    )
+    with data.connection(db_path) as con:
+        con.execute("INSERT INTO dataversie VALUES (2, now(), 'COA-correctie')")
+        con.execute(
+            "INSERT INTO halfjaarcijfer SELECT periode, grootheid, 79, bron_id, sectie, peildatum, soort, '', 2 "
+            "FROM halfjaarcijfer WHERE periode = '2026-H1' AND grootheid = 'achterstand_eind'"
+        )
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["scenario"] = str(saved.id)
     at.run()

@@ -4,6 +4,7 @@ import copy
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from core import charts
@@ -24,18 +25,20 @@ def specs(basis):
     }
 
 
+def frames(spec: dict) -> dict[str, pd.DataFrame]:
+    """A chart's datasets (Arrow tables, as Streamlit receives them) as frames, to inspect."""
+    return {k: v.to_pandas() if isinstance(v, pa.Table) else pd.DataFrame(v) for k, v in spec["datasets"].items()}
+
+
 @pytest.mark.parametrize("name", ["achterstand", "taakstelling", "reserve", "stroom"])
 def test_spec_is_valid_vega_lite(specs, name):
     spec = dict(specs[name])
-    spec["datasets"] = {
-        k: v.astype(object).where(v.notna(), None).to_dict("records") if isinstance(v, pd.DataFrame) else v
-        for k, v in spec["datasets"].items()
-    }
+    spec["datasets"] = {k: v.to_pylist() if isinstance(v, pa.Table) else v for k, v in spec["datasets"].items()}
     alt.Chart.from_dict(spec, validate=True)  # raises on an invalid spec
 
 
 def test_achterstand_chart_carries_both_series_and_the_norm_path(specs):
-    data = specs["achterstand"]["datasets"]
+    data = frames(specs["achterstand"])
     assert set(data["reeksen"]["reeks"]) == {charts.BASIS, charts.SCENARIO}
     norm = data["norm"]
     eigen = norm[(norm["status"] != "gerealiseerd") & ~norm["beleidsarm"]]
@@ -55,7 +58,7 @@ def test_dutch_number_locale_and_colour_blind_palette(specs):
 
 
 def test_reserve_chart_marks_the_extrapolated_years(specs):
-    grens = specs["reserve"]["datasets"]["grens"]
+    grens = frames(specs["reserve"])["grens"]
     assert list(grens["jaar"]) == [2028] and list(grens["tekst"]) == ["beleidsarm doorgetrokken →"]
 
 
@@ -69,7 +72,7 @@ def test_every_named_dataset_is_filled(specs, name):
 def test_lines_are_labelled_at_their_end_and_the_baseline_is_drawn_on_top(specs):
     for name in ("achterstand", "reserve"):
         spec = specs[name]
-        eind = spec["datasets"]["eind"]
+        eind = frames(spec)["eind"]
         assert set(eind["reeks"]) == {charts.BASIS, charts.SCENARIO}
         lines = [l for l in spec["layer"] if l["mark"]["type"] == "line" and "color" in l.get("encoding", {})]
         assert lines[-1]["mark"]["strokeDash"] == charts.BASIS_STREEP  # the baseline last: on top
@@ -85,9 +88,9 @@ def test_dutch_half_year_labels_and_the_tables_minus_sign(specs):
 def test_the_run_out_year_is_marked_when_it_is_shown(basis):
     s = Scenario(zorgkosten_groei_pct=3.0)
     spec = charts.reserve_spec(project_reserve(Scenario(), basis), project_reserve(s, basis))
-    assert list(spec["datasets"]["op"]["tekst"]) == ["raakt op in 2028"]
+    assert list(frames(spec)["op"]["tekst"]) == ["raakt op in 2028"]
     spec = charts.reserve_spec(project_reserve(Scenario(), basis), project_reserve(Scenario(), basis))
-    assert spec["datasets"]["op"].empty  # 2031 lies past the horizon shown
+    assert frames(spec)["op"].empty  # 2031 lies past the horizon shown
 
 
 def test_stream_legend_says_what_bw_and_mo_are(specs):

@@ -44,14 +44,14 @@ def test_a_new_inconsistent_figure_is_caught_by_the_same_rule(db_path):
     from core.data import load_basis
 
     load_basis(db_path)
-    con = data.connection(db_path)
-    con.execute("INSERT INTO dataversie VALUES (2, now(), 'nieuwe realisatie')")
-    for grootheid, waarde in [("realisatie", 150), ("achterstand_eind", 10)]:
-        con.execute(
-            "INSERT INTO halfjaarcijfer VALUES ('2026-H2', ?, ?, 'rib_2026_05', 'test', '2027-01-01', "
-            "'gerapporteerd', '', 2)",
-            [grootheid, waarde],
-        )
+    with data.connection(db_path) as con:
+        con.execute("INSERT INTO dataversie VALUES (2, now(), 'nieuwe realisatie')")
+        for grootheid, waarde in [("realisatie", 150), ("achterstand_eind", 10)]:
+            con.execute(
+                "INSERT INTO halfjaarcijfer VALUES ('2026-H2', ?, ?, 'rib_2026_05', 'test', '2027-01-01', "
+                "'gerapporteerd', '', 2)",
+                [grootheid, waarde],
+            )
     findings = [f for f in check_achterstand(load_basis(db_path)) if f.periode == "2026-H2"]
     # A realisation counted over the whole half year: a plain inconsistency, no second reading.
     assert [(f.gerapporteerd, f.berekend, f.ernst) for f in findings] == [(10, 71 + 113 - 150, "waarschuwing")]

@@ -1,6 +1,10 @@
 """Saving, versioning, reopening and archiving scenarios in a real DuckDB file."""
 
+import json
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core import data, opslag
 from core.data import load_basis
@@ -69,8 +73,8 @@ def test_archive_hides_but_never_deletes(db):
 
 def test_a_saved_scenario_keeps_its_data_version(db):
     saved = opslag.bewaar(VARIANT, "Voor de correctie", "", 1, path=db)
-    con = data.connection(db)
-    con.execute("INSERT INTO dataversie VALUES (2, now(), 'nieuwe cijfers')")
+    with data.connection(db) as con:
+        con.execute("INSERT INTO dataversie VALUES (2, now(), 'nieuwe cijfers')")
     assert data.latest_versie(db) == 2
     assert opslag.open_scenario(saved.id, path=db).data_versie == 1
 
@@ -79,3 +83,62 @@ def test_scenarios_survive_reopening_the_file(db):
     saved = opslag.bewaar(VARIANT, "Blijvend", "", 1, path=db)
     data.close_all()
     assert opslag.open_scenario(saved.id, path=db).scenario == VARIANT
+
+
+def test_settings_are_stored_as_typed_values_with_a_format_version(db):
+    saved = opslag.bewaar(VARIANT.met(huurtoeslag_grote_gezinnen=False), "Getypeerd", "", 1, path=db)
+    with data.lezen(db) as con:
+        stored = json.loads(con.execute("SELECT instellingen FROM opgeslagen_scenario WHERE id = ?", [saved.id]).fetchone()[0])
+    assert stored == {
+        "formaat": 2,
+        "waarden": {"instroom_pct": 20, "du_mo_indexatie_pct": 2.5, "eenmalig": [], "huurtoeslag_grote_gezinnen": False},
+    }
+
+
+@pytest.mark.parametrize(
+    "waarde, reden",
+    [("2,5 %", "geen getal"), (2.45, "geen stap"), (True, "geen getal"), (250, "buiten het bereik")],
+)
+def test_a_stored_value_that_cannot_be_read_is_reported_never_silently_replaced(db, waarde, reden):
+    saved = opslag.bewaar(VARIANT, "Gewijzigd", "", 1, path=db)
+    with data.connection(db) as con:
+        document = {"formaat": 2, "waarden": {"instroom_pct": 20, "du_mo_indexatie_pct": waarde}}
+        con.execute("UPDATE opgeslagen_scenario SET instellingen = ? WHERE id = ?", [json.dumps(document), saved.id])
+    reopened = opslag.open_scenario(saved.id, path=db)
+    assert reopened.scenario.instroom_pct == 20
+    [melding] = reopened.problemen
+    assert "Indexatie DU MO per jaar" in melding and reden in melding and "basiswaarde" in melding
+
+
+def test_a_name_differing_only_in_case_or_spaces_is_the_same_scenario_in_the_schema(db):
+    opslag.bewaar(VARIANT, "Hoge instroom", "", 1, path=db)
+    with pytest.raises(data.DataError):  # even past the rules in core.opslag: the schema refuses
+        with data.connection(db) as con:
+            con.execute(
+                "INSERT INTO opgeslagen_scenario VALUES (99, 'HOGE INSTROOM', 'hoge instroom', 1, '', '{}', 1, now())"
+            )
+    assert [s.naam for s in opslag.lijst(path=db)] == ["Hoge instroom"]
+
+
+@pytest.mark.parametrize("naam", ["Met\x00nul", "Escape\x1b[31m", "Bel\x07"])
+def test_control_characters_are_refused(db, naam):
+    with pytest.raises(OngeldigeInvoer, match="stuurteken"):
+        opslag.bewaar(VARIANT, naam, "", 1, path=db)
+    with pytest.raises(OngeldigeInvoer, match="stuurteken"):
+        opslag.bewaar(VARIANT, "Goed", naam, 1, path=db)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(naam=st.text(max_size=90), omschrijving=st.text(max_size=60))
+def test_what_is_stored_is_what_was_entered_or_refused_in_dutch(db, naam, omschrijving):
+    try:
+        saved = opslag.bewaar(VARIANT, naam, omschrijving, 1, path=db)
+    except OngeldigeInvoer as fout:
+        assert str(fout) and str(fout)[0].isupper()  # a Dutch sentence from core.opslag's own list
+        assert any(w in str(fout) for w in ("naam", "omschrijving", "stuurteken", "scenario"))
+        return
+    schoon_naam, schoon_omschrijving = opslag.valideer(naam, omschrijving)
+    data.close_all()  # read back from the file, not from this process's cache
+    reopened = opslag.open_scenario(saved.id, path=db)
+    assert (reopened.naam, reopened.omschrijving, reopened.scenario) == (schoon_naam, schoon_omschrijving, VARIANT)
+    assert schoon_naam == " ".join(naam.split()) and schoon_omschrijving == omschrijving.strip()

@@ -20,7 +20,8 @@ def _twee_versies(db_path) -> tuple[int, date]:
     """Start data read in ten days ago, and today an entry that changes the 2026-H2 taakstelling."""
     load_basis(db_path)
     eerder = datetime.now() - timedelta(days=10)
-    connection(db_path).execute("UPDATE dataversie SET ingelezen_op = ? WHERE versie = 1", [eerder])  # test set-up only
+    with connection(db_path) as con:  # test set-up only: the start data as if read in earlier
+        con.execute("UPDATE dataversie SET ingelezen_op = ? WHERE versie = 1", [eerder])
     oud = load_basis(db_path).halfjaarcijfers["2026-H2"]["taakstelling"]
     v = voorbereid_rijen([{"onderdeel": "halfjaar", "periode": "2026-H2", "grootheid": "taakstelling", "waarde": str(oud + 20),
                            "bron_id": "rib_2026_05", "sectie": "correctie Rijk", "peildatum": "", "soort": "gerapporteerd"}],

@@ -57,7 +57,7 @@ def test_compare_chart_uses_the_scenario_colours(basis, saved):
     spec = charts.vergelijk_spec(vgl.reserve_reeksen(variants, basis), kleuren, "jaar", "reserve_eind", "Reserve", euro=True)
     scales = [l["encoding"]["color"]["scale"] for l in spec["layer"] if "color" in l.get("encoding", {})]
     assert scales and all(s == {"domain": list(kleuren), "range": list(kleuren.values())} for s in scales)
-    assert set(spec["datasets"]["reeksen"]["variant"]) == set(kleuren)
+    assert set(spec["datasets"]["reeksen"]["variant"].to_pylist()) == set(kleuren)
 
 
 def test_display_is_dutch(basis, saved):

@@ -5,8 +5,8 @@ import streamlit as st
 
 from core import charts
 from core.model.kerncijfers import STATUSHOUDERS, basislijn, bereken, kaartparen
-from core.model.reserve import project_reserve
-from core.model.taakstelling import project_taakstelling
+from core.model.reserve import reserve_rijen
+from core.model.taakstelling import taakstelling_rijen
 from core.tekst import zinnen
 from ui import state
 from ui.weergave import grafiek, kaart, meenemen
@@ -27,9 +27,9 @@ for sectie, rijen in kaartparen(scenario, basis).items():
 
 links, rechts = st.columns(2)
 with links:
-    grafiek(charts.klein(charts.achterstand_spec(project_taakstelling(vergelijk, basis), project_taakstelling(scenario, basis))))
+    grafiek(charts.klein(charts.achterstand_spec(taakstelling_rijen(vergelijk, basis), taakstelling_rijen(scenario, basis))))
 with rechts:
-    grafiek(charts.klein(charts.reserve_spec(project_reserve(vergelijk, basis), project_reserve(scenario, basis))))
+    grafiek(charts.klein(charts.reserve_spec(reserve_rijen(vergelijk, basis), reserve_rijen(scenario, basis))))
 
 if not state.presentatie():
     st.subheader("Samenvatting")

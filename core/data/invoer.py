@@ -1,24 +1,21 @@
 """Writing entered figures: each entry is a new data version, append-only, with who, when, source and reason.
 
-The only SQL for entries, undo, history, the audit log and time travel. Nothing is ever
-updated or deleted: an entry inserts rows with the next data version; undo inserts the
-rows as they were before (or, for a figure the entry introduced, a row marked
-``vervallen``, which readers skip). Every write runs in one transaction under the
-process's write lock, and the new version number is checked against the one the
+The only SQL for entries, undo, history, the audit log and time travel (tables in
+data/schema.sql, schema 6). Nothing is ever updated or deleted: an entry inserts rows with
+the next data version; undo inserts the rows as they were before (or, for a figure the
+entry introduced, a row marked ``vervallen``, which readers skip). Every write is one
+transaction under the cross-process write lock (``verbinding.schrijven``), and the new version number is checked against the one the
 preview was made for, so an entry is never stored on data it was not checked against.
 """
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 
-import duckdb
 import pandas as pd
 
 from core.data.fouten import DataError
-from core.data.scenarios import _write_lock  # one writer per process for every table of the file
-from core.data.verbinding import connection
+from core.data.verbinding import lezen, schrijven
 
 TABELLEN = {  # table -> key columns (the same as core.data.SEED_TABLES)
     "halfjaarcijfer": ("periode", "grootheid"),
@@ -27,10 +24,6 @@ TABELLEN = {  # table -> key columns (the same as core.data.SEED_TABLES)
     "kengetal": ("onderwerp", "sleutel", "periode"),
 }
 DOCUMENTKOLOMMEN = ("bron_id", "titel", "kort", "datum", "bestand")
-
-
-def _con(path) -> duckdb.DuckDBPyConnection:
-    return connection(path)
 
 
 def _kolommen(cursor, tabel: str) -> list[str]:
@@ -70,22 +63,9 @@ class VeranderdeData(DataError):
 
 
 def _transactie(path, werk):
-    con = _con(path)
-    with _write_lock:
-        cursor = con.cursor()
-        try:
-            cursor.execute("BEGIN TRANSACTION")
-            uitkomst = werk(cursor)
-            cursor.execute("COMMIT")
-            return uitkomst
-        except DataError:
-            cursor.execute("ROLLBACK")
-            raise
-        except duckdb.Error as error:
-            cursor.execute("ROLLBACK")
-            raise DataError(f"Opslaan in de database is mislukt; er is niets gewijzigd. ({error})") from error
-        finally:
-            cursor.close()
+    """One write transaction under the exclusive cross-process lock: all of it is stored, or nothing."""
+    with schrijven(path, actie="gegevens opslaan") as con:
+        return werk(con)
 
 
 def bewaar_invoer(
@@ -192,13 +172,8 @@ def _python(v):
 
 
 def _lees(path, sql: str, params: list | None = None) -> pd.DataFrame:
-    cursor = _con(path).cursor()
-    try:
-        return cursor.execute(sql, params or []).df()
-    except duckdb.Error as error:
-        raise DataError(f"De database kon niet worden gelezen: {error}") from error
-    finally:
-        cursor.close()
+    with lezen(path) as con:
+        return con.execute(sql, params or []).df()
 
 
 def versies(path) -> pd.DataFrame:
@@ -268,7 +243,3 @@ def versie_op(path, moment: datetime) -> int | None:
 
 def eerste_moment(path) -> datetime:
     return pd.Timestamp(_lees(path, "SELECT min(ingelezen_op) AS m FROM dataversie")["m"].iloc[0]).to_pydatetime()
-
-
-def pad_tekst(path) -> str:
-    return os.fspath(path)

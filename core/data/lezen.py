@@ -6,13 +6,14 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from core.data.bouwen import SEED_TABLES
 from core.data.fouten import DataError
-from core.data.verbinding import connection
+from core.data.verbinding import gecachet, lezen
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,55 +90,44 @@ class Basis:
         return {p: float(r["waarde"]) for (o, k, p), r in self.kengetal_rijen.items() if (o, k) == (onderwerp, sleutel)}
 
 
-def _read(path: str | os.PathLike | None, sql: str, params: list | None = None) -> pd.DataFrame:
-    cursor = connection(path).cursor()
-    try:
-        return cursor.execute(sql, params or []).df()
-    except duckdb.Error as error:
-        raise DataError(f"De database kon niet worden gelezen: {error}") from error
-    finally:
-        cursor.close()
-
-
 def latest_versie(path: str | os.PathLike | None = None) -> int:
-    """The newest data version in the database (cheap: checked on every rerun as a cache key)."""
-    cursor = connection(path).cursor()
-    try:
-        return int(cursor.execute("SELECT max(versie) FROM dataversie").fetchone()[0])
-    except duckdb.Error as error:
-        raise DataError(f"De database kon niet worden gelezen: {error}") from error
-    finally:
-        cursor.close()
+    """The newest data version (cached until the file changes: checked on every rerun)."""
+    return gecachet(path, ("dataversie",), _lees_nieuwste)
 
 
-def _as_of(path, table: str, key: tuple[str, ...], versie: int, order: str) -> pd.DataFrame:
+def _lees_nieuwste(path: Path) -> int:
+    with lezen(path) as con:
+        return int(con.execute("SELECT max(versie) FROM dataversie").fetchone()[0])
+
+
+def _as_of(con: duckdb.DuckDBPyConnection, table: str, key: tuple[str, ...], versie: int, order: str) -> pd.DataFrame:
+    # Per key the newest row at or below the version (portable SQL: no QUALIFY).
     partition = ", ".join(key)
-    # The newest row per key at or below the version; a key whose newest row is marked vervallen
-    # (taken away again by an undo, core/data/invoer.py) is left out.
-    return _read(
-        path,
-        f"SELECT * EXCLUDE (vervallen) FROM (SELECT * FROM {table} WHERE versie <= ? "  # our own constants
-        f"QUALIFY row_number() OVER (PARTITION BY {partition} ORDER BY versie DESC) = 1) "
-        f"WHERE vervallen IS NOT TRUE ORDER BY {order}",
+    # A key whose newest row is marked vervallen (taken away again by an undo, core/data/invoer.py) is left out.
+    return con.execute(
+        f"SELECT * EXCLUDE (_rang, vervallen) FROM (SELECT *, row_number() OVER (PARTITION BY {partition} ORDER BY versie DESC) "
+        f"AS _rang FROM {table} WHERE versie <= ?) WHERE _rang = 1 AND NOT vervallen ORDER BY {order}",  # our own constants
         [versie],
-    )
+    ).df()
 
 
 def load_basis(path: str | os.PathLike | None = None, versie: int | None = None) -> Basis:
     """All base figures as they were at data version ``versie`` (default: the newest)."""
-    versie = latest_versie(path) if versie is None else versie
+    versie = latest_versie(path) if versie is None else int(versie)
+    return gecachet(path, ("basis", versie), lambda resolved: _lees_basis(resolved, versie))
+
+
+def _lees_basis(path: Path, versie: int) -> Basis:
     tables = {table: key for table, key in SEED_TABLES.values()}
-    begroting = _as_of(path, "begrotingsregel", tables["begrotingsregel"], versie, "jaar, stroom, kant DESC, regel")
+    with lezen(path) as con:
+        begroting = _as_of(con, "begrotingsregel", tables["begrotingsregel"], versie, "jaar, stroom, kant DESC, regel")
+        kengetallen = _as_of(con, "kengetal", tables["kengetal"], versie, "onderwerp, sleutel, periode")
+        halfjaar = _as_of(con, "halfjaarcijfer", tables["halfjaarcijfer"], versie, "periode, grootheid")
+        normpad = _as_of(con, "normpad", tables["normpad"], versie, "periode")
+        documenten = con.execute("SELECT * FROM document ORDER BY datum, bron_id").df()
     begroting["bedrag"] = begroting["bedrag"].astype(float)
-    kengetallen = _as_of(path, "kengetal", tables["kengetal"], versie, "onderwerp, sleutel, periode")
     kengetallen["waarde"] = kengetallen["waarde"].astype(float)
     return Basis(
-        versie=versie,
-        halfjaar=_as_of(path, "halfjaarcijfer", tables["halfjaarcijfer"], versie, "periode, grootheid"),
-        normpad=_as_of(path, "normpad", tables["normpad"], versie, "periode"),
-        begroting=begroting,
-        kengetallen=kengetallen,
-        documenten=_read(path, "SELECT * FROM document ORDER BY datum, bron_id"),
+        versie=versie, halfjaar=halfjaar, normpad=normpad, begroting=begroting,
+        kengetallen=kengetallen, documenten=documenten,
     )
-
-

@@ -1,90 +1,112 @@
-"""The SQL of saved scenarios and their archive."""
+"""The SQL of saved scenarios and their archive: the store's write path.
+
+Every write is one short transaction under the store's exclusive lock
+(``verbinding.schrijven``): the check whether a name exists and the insert of the next
+version happen together, so twenty simultaneous saves of one new name make one scenario
+with versions 1..n. The schema enforces it as well: ``UNIQUE (naam_sleutel, versie)``.
+
+The SQL is kept portable (no QUALIFY, no sequences, timestamps passed in, ON CONFLICT)
+so that a PostgreSQL store for user-written data (issue 12) can run the same statements
+through a session with the same ``execute``/``fetchall`` interface.
+"""
 
 from __future__ import annotations
 
-import threading
+import os
+from datetime import datetime
 
 import duckdb
 
-from core.data.fouten import DataError
-from core.data.verbinding import connection
+from core.data.fouten import NaamBestaat, NaamOnbekend
+from core.data.verbinding import gecachet, lezen, schrijven
+
+KOLOMMEN = ("id", "naam", "versie", "omschrijving", "instellingen", "data_versie", "opgeslagen_op")
 
 
-# --- saved scenarios -------------------------------------------------------------------
-# All writes go through one lock: DuckDB allows one writer per file, and the version
-# number of a new save must not race with another session saving the same name.
-_write_lock = threading.Lock()
-
-SCENARIO_KOLOMMEN = "id, naam, versie, omschrijving, instellingen, data_versie, opgeslagen_op"
+def naam_sleutel(naam: str) -> str:
+    """The name as the store compares it: case folded, whitespace collapsed."""
+    return " ".join(naam.split()).casefold()
 
 
-def _write(path, sql: str, params: list) -> list[tuple]:
-    with _write_lock:
-        cursor = connection(path).cursor()
-        try:
-            cursor.execute("BEGIN TRANSACTION")
-            rows = cursor.execute(sql, params).fetchall()
-            cursor.execute("COMMIT")
-            return rows
-        except duckdb.Error as error:
-            cursor.execute("ROLLBACK")
-            raise DataError(f"Opslaan in de database is mislukt; er is niets gewijzigd. ({error})") from error
-        finally:
-            cursor.close()
+def insert_scenario(
+    path, naam: str, omschrijving: str, instellingen: str, data_versie: int, *, nieuw: bool = True
+) -> dict:
+    """Store a scenario: a new name (``nieuw``, version 1) or the next version of an existing one.
 
-
-def insert_scenario(path, naam: str, omschrijving: str, instellingen: str, data_versie: int) -> dict:
-    """Store a scenario as the next version of ``naam`` (version 1 for a new name)."""
-    rows = _write(
-        path,
-        "INSERT INTO opgeslagen_scenario (naam, versie, omschrijving, instellingen, data_versie, opgeslagen_op) "
-        "SELECT ?, coalesce(max(versie), 0) + 1, ?, ?, ?, now()::TIMESTAMP "
-        "FROM opgeslagen_scenario WHERE naam = ? RETURNING id",
-        [naam, omschrijving, instellingen, data_versie, naam],
-    )
-    return select_scenario(path, rows[0][0])
+    Raises NaamBestaat (a new name that is taken; carries the stored spelling) or
+    NaamOnbekend (a new version of a name that has none), decided inside the transaction.
+    """
+    sleutel = naam_sleutel(naam)
+    with schrijven(path, actie="opslaan") as con:
+        row = con.execute(
+            "SELECT min(naam), max(versie) FROM opgeslagen_scenario WHERE naam_sleutel = ?", [sleutel]
+        ).fetchone()
+        bestaande_naam, hoogste = row if row else (None, None)
+        if nieuw and bestaande_naam is not None:
+            raise NaamBestaat(bestaande_naam)
+        if not nieuw and bestaande_naam is None:
+            raise NaamOnbekend(naam)
+        scenario_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM opgeslagen_scenario").fetchone()[0]
+        con.execute(
+            "INSERT INTO opgeslagen_scenario (id, naam, naam_sleutel, versie, omschrijving, instellingen, data_versie, "
+            "opgeslagen_op) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [scenario_id, bestaande_naam or naam, sleutel, (hoogste or 0) + 1, omschrijving, instellingen, data_versie,
+             datetime.now().replace(microsecond=0)],
+        )
+        return _select(con, "s.id = ?", [scenario_id])[0]
 
 
 def set_archived(path, naam: str, archived: bool) -> None:
-    if archived:
-        _write(path, "INSERT OR IGNORE INTO scenario_archief VALUES (?, now()::TIMESTAMP)", [naam])
-    else:
-        _write(path, "DELETE FROM scenario_archief WHERE naam = ?", [naam])
+    sleutel = naam_sleutel(naam)
+    with schrijven(path, actie="archiveren") as con:
+        if archived:
+            con.execute(
+                "INSERT INTO scenario_archief VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [sleutel, datetime.now().replace(microsecond=0)],
+            )
+        else:
+            con.execute("DELETE FROM scenario_archief WHERE naam_sleutel = ?", [sleutel])
 
 
-def _scenario_record(row: tuple) -> dict:
-    keys = [k.strip() for k in SCENARIO_KOLOMMEN.split(",")] + ["eerste_id", "gearchiveerd"]
-    return dict(zip(keys, row))
+def _select(con: duckdb.DuckDBPyConnection, where: str, params: list) -> list[dict]:
+    rows = con.execute(
+        f"SELECT {', '.join('s.' + k for k in KOLOMMEN)}, "
+        "(SELECT min(id) FROM opgeslagen_scenario f WHERE f.naam_sleutel = s.naam_sleutel), a.naam_sleutel IS NOT NULL "
+        "FROM opgeslagen_scenario s LEFT JOIN scenario_archief a ON a.naam_sleutel = s.naam_sleutel "
+        f"WHERE {where} ORDER BY s.naam_sleutel, s.versie",  # where: our own constant fragments
+        params,
+    ).fetchall()
+    return [dict(zip((*KOLOMMEN, "eerste_id", "gearchiveerd"), row)) for row in rows]
 
 
-def _select_scenarios(path, where: str, params: list) -> list[dict]:
-    cursor = connection(path).cursor()
-    try:
-        rows = cursor.execute(
-            f"SELECT {', '.join('s.' + k.strip() for k in SCENARIO_KOLOMMEN.split(','))}, "
-            "(SELECT min(id) FROM opgeslagen_scenario f WHERE f.naam = s.naam), a.naam IS NOT NULL "
-            "FROM opgeslagen_scenario s LEFT JOIN scenario_archief a ON a.naam = s.naam "
-            f"WHERE {where} ORDER BY s.naam, s.versie",  # where: our own constant fragments
-            params,
-        ).fetchall()
-    except duckdb.Error as error:
-        raise DataError(f"De opgeslagen scenario's konden niet worden gelezen: {error}") from error
-    finally:
-        cursor.close()
-    return [_scenario_record(row) for row in rows]
+def _gelezen(path, sleutel: tuple, where: str, params: list) -> list[dict]:
+    def lees(resolved):
+        with lezen(resolved) as con:
+            return _select(con, where, params)
+
+    # Copies: the cached rows stay as read whatever a caller does with its dicts.
+    return [dict(r) for r in gecachet(path, sleutel, lees)]
 
 
 def select_scenario(path, scenario_id: int) -> dict | None:
-    rows = _select_scenarios(path, "s.id = ?", [scenario_id])
+    rows = _gelezen(path, ("scenario", int(scenario_id)), "s.id = ?", [int(scenario_id)])
     return rows[0] if rows else None
 
 
 def select_versions(path, naam: str) -> list[dict]:
-    return _select_scenarios(path, "s.naam = ?", [naam])
+    sleutel = naam_sleutel(naam)
+    return _gelezen(path, ("versies", sleutel), "s.naam_sleutel = ?", [sleutel])
 
 
 def select_latest_scenarios(path) -> list[dict]:
     """The newest version of every saved name, archived ones included (flagged)."""
-    return _select_scenarios(
-        path, "s.versie = (SELECT max(versie) FROM opgeslagen_scenario o WHERE o.naam = s.naam)", []
+    return _gelezen(
+        path, ("scenarios", "nieuwste"),
+        "s.versie = (SELECT max(versie) FROM opgeslagen_scenario o WHERE o.naam_sleutel = s.naam_sleutel)", [],
     )
+
+
+def aantal_scenarios(path: str | os.PathLike | None = None) -> tuple[int, int]:
+    """(names, versions) stored: for the CLI's status."""
+    with lezen(path) as con:
+        return con.execute("SELECT count(DISTINCT naam_sleutel), count(*) FROM opgeslagen_scenario").fetchone()

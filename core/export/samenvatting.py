@@ -16,9 +16,9 @@ from core import charts
 from core.data import Basis
 from core.export.grafieken import grafiek_svg
 from core.model.kerncijfers import kaartparen, basislijn
-from core.model.reserve import project_reserve
+from core.model.reserve import reserve_rijen
 from core.model.scenario import Scenario
-from core.model.taakstelling import project_taakstelling
+from core.model.taakstelling import taakstelling_rijen
 from core.tekst import formatting as fmt
 from core.tekst import zinnen
 
@@ -62,8 +62,8 @@ ul { margin: 0 0 2mm; padding-left: 5mm; }
 def _grafieken(scenario: Scenario, basis: Basis) -> list[dict]:
     vergelijk = basislijn(scenario)
     return [
-        charts.achterstand_spec(project_taakstelling(vergelijk, basis), project_taakstelling(scenario, basis)),
-        charts.reserve_spec(project_reserve(vergelijk, basis), project_reserve(scenario, basis)),
+        charts.achterstand_spec(taakstelling_rijen(vergelijk, basis), taakstelling_rijen(scenario, basis)),
+        charts.reserve_spec(reserve_rijen(vergelijk, basis), reserve_rijen(scenario, basis)),
     ]
 
 
