@@ -171,6 +171,9 @@ def test_a_half_written_csv_is_recognised(basis):
     afgebroken_in_rij = heel[: heel.index(b"Rijk")]
     [melding] = fouten(voorbereid_bestand("c.csv", afgebroken_in_rij, basis, VANDAAG))
     assert melding.startswith("Rij 3: deze rij heeft 6 velden, de kopregel 9; het bestand lijkt afgebroken")
+    laatste_waarde_half = csv("halfjaar;2026-H2;realisatie;150;rib_2026_05;COA;2027-01-01;gerapporteerd;1200 statushouders")[:-8]
+    assert fouten(voorbereid_bestand("c.csv", laatste_waarde_half, basis, VANDAAG))[0].startswith(
+        "Het bestand eindigt midden in een regel")
 
 
 def _xlsx(rijen: list[list]) -> bytes:

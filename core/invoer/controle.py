@@ -43,6 +43,14 @@ OUDSTE_JAAR, NIEUWSTE_JAAR = 2000, 2100
 MAX_TEKST = 500
 PERSONEN_EENHEDEN = ("personen", "woningen", "trede")
 
+# Kengetallen the app reads that the start data may not hold yet: their label and unit, so an
+# entry needs only the value and its source (risk page: reserve/stand_jaarrekening).
+BEKENDE_KENGETALLEN = {
+    ("reserve", "stand_jaarrekening"): ("Stand reserve Beschermd Thuis volgens de jaarrekening", "euro"),
+    ("reserve", "stand_begin"): ("Stand reserve Beschermd Thuis aan het begin van het begrotingsjaar", "euro"),
+    ("indexatie", "du_mo_pct"): ("Indexatie DU MO volgens de circulaire", "procent"),
+}
+
 
 @dataclass(frozen=True)
 class Cijfer:
@@ -382,8 +390,9 @@ def _kengetal(v: dict, basis: Basis, vandaag: date, fout) -> dict | None:
         return None
     eerder = [r for r in basis.kengetallen.to_dict("records") if (r["onderwerp"], r["sleutel"]) == (onderwerp, sleutel)]
     bestaand = max(eerder, key=lambda r: r["periode"]) if eerder else None
-    label = " ".join(v["omschrijving"].split()) or (bestaand and bestaand["label"])
-    eenheid = v["eenheid"].strip() or (bestaand and bestaand["eenheid"])
+    bekend = BEKENDE_KENGETALLEN.get((onderwerp, sleutel), (None, None))
+    label = " ".join(v["omschrijving"].split()) or (bestaand and bestaand["label"]) or bekend[0]
+    eenheid = v["eenheid"].strip() or (bestaand and bestaand["eenheid"]) or bekend[1]
     if not label or not eenheid:
         ontbreekt = "omschrijving" if not label else "eenheid"
         fout(ontbreekt, f"leeg; '{onderwerp}/{sleutel}' is een nieuw kengetal en heeft een omschrijving en een eenheid nodig.")

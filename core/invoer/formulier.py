@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.data import Basis
+from core.invoer.controle import BEKENDE_KENGETALLEN
 from core.invoer.sjabloon import BEGROTING, GROOTHEDEN_HALFJAAR, HALFJAAR, KENGETAL
 
 RESERVE_JAARREKENING = "reserve/stand_jaarrekening"
@@ -62,10 +63,7 @@ def keuzes(formulier: Formulier, basis: Basis) -> dict[str, str]:
     return {f"budget/{s}": label for s, label in zip(budgetten["sleutel"], budgetten["label"])}
 
 
-RESERVE_LABELS = {
-    RESERVE_JAARREKENING: ("Stand reserve Beschermd Thuis volgens de jaarrekening", "euro"),
-    RESERVE_BEGIN: ("Stand reserve Beschermd Thuis aan het begin van het begrotingsjaar", "euro"),
-}
+RESERVE_LABELS = {k: BEKENDE_KENGETALLEN[tuple(k.split("/"))] for k in (RESERVE_JAARREKENING, RESERVE_BEGIN)}
 
 
 def rij(formulier: Formulier, *, periode: str, grootheid: str | None, waarde: str, bron_id: str, sectie: str,

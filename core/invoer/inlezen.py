@@ -133,6 +133,13 @@ def _lees_csv(inhoud: bytes) -> tuple[list[str], list[list[str]]]:
                 + ("; het bestand lijkt afgebroken (half opgeslagen)." if laatste else "."), nummer))
     if fouten:
         raise OngeldigBestand(fouten)
+    if not tekst.endswith(("\n", "\r")):
+        # Every spreadsheet program ends a CSV file with a line break; without one the last row may be cut
+        # off in the middle of a value (120 of 1200), which no other check could see.
+        raise OngeldigBestand([Fout(
+            "Het bestand eindigt midden in een regel: de laatste rij is mogelijk afgebroken (half opgeslagen). "
+            "Sla het bestand opnieuw op vanuit het spreadsheetprogramma, of zet een regeleinde na de laatste rij."
+        )])
     return kop, [v[: len(kop)] + [""] * (len(kop) - len(v)) for v in rijen]
 
 
