@@ -10,6 +10,7 @@ from core.data import invoer as data_invoer
 from core.data import latest_versie, load_basis
 from core.invoer import voorbereid_rijen
 from core.invoer.opslaan import OngeldigeInvoer, bewaar, draai_terug
+from core.model.scenario import Scenario
 from core.toegang import BEHEERDER, BEWERKER, LEZER, LOKAAL, GeenToegang, Gebruiker
 
 VANDAAG = date(2027, 2, 1)
@@ -105,3 +106,18 @@ def test_undo_refuses_what_a_later_entry_changed_again(db_path):
     with pytest.raises(data_invoer.NietTerugTeDraaien, match="startdata"):
         draai_terug(db_path, 1, BEHEERDER_BERT, reden="x")
     assert load_basis(db_path).halfjaarcijfers["2026-H2"]["realisatie"] == 152
+
+
+def test_a_circulaire_rate_is_an_entry_not_a_code_change(db_path):
+    """A DU MO indexation the circulaire sets for a year replaces the slider's assumption for that year only."""
+    from core.model.reserve import begrotingsregels
+
+    v = voorbeeld(db_path, {"onderdeel": "kengetal", "periode": "2027", "grootheid": "indexatie/du_mo_pct", "waarde": "2,4",
+                            "bron_id": "regiobegroting_2026", "sectie": "meicirculaire", "peildatum": "", "soort": "gerapporteerd"})
+    bewaar(db_path, v, BEWERKER_ANNE, reden="meicirculaire")
+    basis = load_basis(db_path)
+    regels = begrotingsregels(Scenario(du_mo_indexatie_pct=1.0), basis)
+    du_mo = regels[regels["regel"] == "DU MO-bijdrage (100%)"].set_index("jaar")["bedrag"]
+    assert du_mo[2027] == pytest.approx(du_mo[2026] * 1.024)  # the circulaire's 2,4% in 2027
+    assert du_mo[2028] == pytest.approx(du_mo[2027] * 1.01)  # the scenario's 1% after it
+    assert {e.sleutel: e for e in v.effecten}["reserve_horizon"].verandert
