@@ -5,6 +5,7 @@ import streamlit as st
 from core.data import DataError
 from ui import downloads, sidebar, state, tijdreis, toegang
 from ui.fouten import vang_paginafouten
+from ui.tekst import als_tekst
 from ui.weergave import presentatie_opmaak
 
 st.set_page_config(page_title="Sociaal Domein Verkenner", page_icon="🏘️", layout="wide")
@@ -31,6 +32,8 @@ for melding in sidebar.link_meldingen(scenario):
     st.warning(melding, icon=":material/warning:")
 if state.link_melding():
     st.warning(state.link_melding(), icon=":material/warning:")
+for probleem in state.geopend_problemen():  # a stored value that could not be read: never silent
+    st.warning(als_tekst(probleem), icon=":material/warning:")
 
 pagina = st.navigation(
     [

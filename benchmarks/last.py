@@ -373,11 +373,11 @@ def run_mode(processes: int, proxy: bool, targets: list[Target], args: argparse.
 
 
 def prepare_database(workdir: Path) -> Path:
-    """One database with the saved scenarios the compare page shows; each process gets a copy."""
+    """One database with the saved scenarios the compare page shows; every process uses it."""
     path = workdir / "verkenner.duckdb"
     os.environ[data.DB_PATH_ENV] = str(path)
     save_scenarios()
-    data.close_all()  # release the file before the processes copy it
+    data.close_all()
     return path
 
 

@@ -5,9 +5,8 @@ several with the production launcher ``deploy.cluster.Cluster`` (nginx with stic
 and WebSockets, one cookie secret). The benchmark only needs the address users connect to and
 the ids of the processes to measure.
 
-Each process gets its own copy of the database file: two processes cannot yet open one
-DuckDB file read-write together (issue 9). The benchmark writes nothing, so the copies stay
-identical. When the store can be shared, pass ``database`` to ``Cluster`` instead.
+Every process uses the one database file given (core.data shares one file between
+processes on one machine), as production does.
 """
 
 from __future__ import annotations
@@ -83,12 +82,10 @@ def _process(command: list[str], log: Path, env: dict[str, str] | None = None) -
 
 @contextmanager
 def streamlit_process(app: Path, workdir: Path, name: str, database: Path | None = None) -> Iterator[tuple[str, int]]:
-    """One ``streamlit run`` on a free port; yields (url, pid). ``database``: copied for this process."""
+    """One ``streamlit run`` on a free port; yields (url, pid). ``database``: the file it uses."""
     env = dict(os.environ)
     if database is not None:
-        own = workdir / f"{name}.duckdb"
-        shutil.copyfile(database, own)
-        env["VERKENNER_DB"] = str(own)
+        env["VERKENNER_DB"] = str(database)
     port = vrije_poort()
     log = workdir / f"{name}.log"
     with _process(proces.command(port, app=app), log, env) as process:
@@ -110,11 +107,8 @@ def start(app: Path, processes: int, workdir: Path, database: Path | None = None
         return
     if NGINX is None:
         raise StartError("nginx is niet geïnstalleerd (apt-get install nginx).")
-    if database is not None:  # the cluster gives process i the file app-<i>.duckdb in its folder
-        for i in range(processes):
-            shutil.copyfile(database, workdir / f"app-{i + 1}.duckdb")
     # No supervisor: under load a slow health check must not get a process replaced mid-measurement.
-    cluster = Cluster(processen=processes, werkmap=workdir, database_per_proces=True, app=app, bewaken=False)
+    cluster = Cluster(processen=processes, werkmap=workdir, database=database, app=app, bewaken=False)
     try:
         cluster.start()
     except ClusterFout as error:

@@ -84,15 +84,13 @@ class AppProces:
 
 @dataclass
 class Cluster:
-    """N app processes and nginx. ``database``: one file for all (the real set-up); with
-    ``database_per_proces`` each process gets its own file in ``werkmap`` instead (only for
-    tests that do not share data, while the store allows one writing process per file)."""
+    """N app processes and nginx, all on one database file: ``database``, else $VERKENNER_DB
+    (core.data lets several processes on one machine read and write one file)."""
 
     processen: int = 2
     werkmap: Path = field(default_factory=lambda: Path(os.environ.get("TMPDIR", "/tmp")) / f"verkenner-cluster-{os.getpid()}")
     poort: int | None = None
     database: Path | None = None
-    database_per_proces: bool = False
     secrets: Path | None = None
     cookie_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     omgeving: dict[str, str] = field(default_factory=dict)
@@ -138,9 +136,7 @@ class Cluster:
 
     def _env(self, app: AppProces) -> dict[str, str]:
         env = {**os.environ, **self.omgeving, proces.COOKIE_SECRET_ENV: self.cookie_secret}
-        if self.database_per_proces:
-            env["VERKENNER_DB"] = str(self.werkmap / f"app-{self.apps.index(app) + 1}.duckdb")
-        elif self.database is not None:
+        if self.database is not None:
             env["VERKENNER_DB"] = str(self.database)
         # Secrets only from the given file: never a developer's own .streamlit/secrets.toml.
         env[proces.SECRETS_FILES_ENV] = str(self.secrets or self.werkmap / "geen-secrets.toml")

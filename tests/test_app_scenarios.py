@@ -202,3 +202,50 @@ def test_the_compare_page_is_not_empty_when_opened(db_path):
     at.switch_page("views/vergelijken.py").run()
     assert at.multiselect(key="vergelijk").value == ["Huidig scenario (zijbalk)", "Hoge instroom"]
     assert list(at.dataframe[0].value.columns) == ["Uitkomst", "Basisscenario", "Huidig scenario (zijbalk)", "Hoge instroom"]
+
+
+def _slot_bezet(db_path, monkeypatch):
+    """Another process holds the store's lock for longer than the app waits."""
+    from core.data import verbinding
+
+    monkeypatch.setenv(verbinding.WACHTTIJD_ENV, "0.2")
+    return verbinding.slot(verbinding.pad(db_path), exclusief=True, actie="test")
+
+
+def test_a_save_that_cannot_get_the_lock_says_so_in_dutch_and_keeps_the_input(db_path, monkeypatch):
+    at = scenarios_page()
+    with _slot_bezet(db_path, monkeypatch):
+        save(at, "Tijdens onderhoud", "Mijn toelichting")
+    assert "in gebruik door een ander proces" in zichtbaar(at.error[0].value)
+    assert at.text_input(key="opslaan_naam").value == "Tijdens onderhoud"
+    assert at.text_area(key="opslaan_omschrijving").value == "Mijn toelichting"
+    assert opslag.lijst(db_path, gearchiveerd=True) == []
+    at.button(key=OPSLAAN).click().run()  # the lock is free again: the same input saves
+    assert "Opgeslagen als Tijdens onderhoud (versie 1)" in zichtbaar(at.success[0].value)
+
+
+def test_an_archive_click_that_fails_says_so_in_dutch(db_path, monkeypatch):
+    opslag.bewaar(Scenario(instroom_pct=20), "Hoge instroom", "", 1, path=db_path)
+    at = scenarios_page()
+    with _slot_bezet(db_path, monkeypatch):
+        at.button(key="archiveer").click().run()
+    assert not at.exception
+    assert "in gebruik door een ander proces" in zichtbaar(at.error[0].value)
+    assert [s.gearchiveerd for s in opslag.lijst(db_path, gearchiveerd=True)] == [False]
+
+
+def test_a_stored_value_that_cannot_be_read_is_named_when_the_scenario_opens(db_path):
+    import json
+
+    from core import data
+
+    saved = opslag.bewaar(Scenario(instroom_pct=20), "Met de hand gewijzigd", "", 1, path=db_path)
+    with data.connection(db_path) as con:
+        document = {"formaat": 2, "waarden": {"instroom_pct": 20, "du_mo_indexatie_pct": "2,5 %"}}
+        con.execute("UPDATE opgeslagen_scenario SET instellingen = ? WHERE id = ?", [json.dumps(document), saved.id])
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["scenario"] = str(saved.id)
+    at.run()
+    assert not at.exception
+    assert at.slider(key="instroom_pct").value == 20
+    assert any("Indexatie DU MO per jaar" in zichtbaar(w.value) and "niet worden gelezen" in w.value for w in at.warning)

@@ -67,3 +67,30 @@ def test_an_altered_or_incomplete_export_is_refused(gevulde_database, tmp_path):
     assert not (tmp_path / "x.duckdb").exists()
     with pytest.raises(DataError, match="niet leeg"):
         exporteer(export, gevulde_database)
+
+
+def test_export_and_put_back_from_the_command_line(gevulde_database, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import PROJECT_DIR
+
+    def run(*args):
+        close_all()
+        env = {**os.environ, "VERKENNER_DB": str(gevulde_database), "PYTHONPATH": str(PROJECT_DIR)}
+        return subprocess.run([sys.executable, "-m", "core.data", *args], capture_output=True, text=True, env=env,
+                              cwd=PROJECT_DIR, timeout=120)
+
+    voor = _inhoud(gevulde_database)
+    export = run("export", str(tmp_path / "export"))
+    assert export.returncode == 0, export.stderr
+    v = voorbereid_rijen([{"onderdeel": "halfjaar", "periode": "2025-H2", "grootheid": "realisatie", "waarde": "99",
+                           "bron_id": "provincie_2026_03", "sectie": "B", "peildatum": "", "soort": "gerapporteerd"}],
+                         load_basis(gevulde_database), date.today())
+    bewaar(gevulde_database, v, LOKAAL, naam="C", reden="na de export", reden_bevindingen="x")
+    terug = run("export-terugzetten", str(tmp_path / "export"))
+    assert terug.returncode == 0, terug.stderr + terug.stdout
+    assert "De database van voor het terugzetten staat in" in terug.stdout
+    close_all()
+    assert _inhoud(gevulde_database) == voor

@@ -90,7 +90,7 @@ def sso(tmp_path_factory):
         provider = subprocess.Popen([NODE, str(PROVIDER), str(tmp / "provider.json")], stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_for(f"{issuer}/.well-known/openid-configuration", provider, log)
-        cluster = Cluster(processen=2, werkmap=tmp / "cluster", poort=proxy_port, database_per_proces=True, secrets=tmp / "secrets.toml")
+        cluster = Cluster(processen=2, werkmap=tmp / "cluster", poort=proxy_port, database=tmp / "verkenner.duckdb", secrets=tmp / "secrets.toml")
         with cluster:
             yield cluster
     finally:

@@ -50,9 +50,8 @@ SECURITY_HEADERS = {
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
-    # One database file per process until the store lets several processes write one file
-    # (issue 9); the cross-process test below starts its own cluster on one shared file.
-    with Cluster(processen=2, werkmap=tmp_path_factory.mktemp("cluster"), database_per_proces=True) as running:
+    werkmap = tmp_path_factory.mktemp("cluster")
+    with Cluster(processen=2, werkmap=werkmap, database=werkmap / "verkenner.duckdb") as running:  # one shared file
         yield running
 
 
@@ -159,11 +158,6 @@ def test_a_hung_process_fails_its_health_check_and_is_replaced(cluster):
     assert gezondheid.ongezond([a.poort for a in cluster.apps], tweede_kans_s=0) == []
 
 
-@pytest.mark.xfail(
-    reason="Two processes cannot open one DuckDB file today; the store for several processes comes with issue 9 "
-    "(branch issue9). Remove this mark when it is on main.",
-    strict=False,
-)
 def test_saved_through_one_process_opened_through_the_other(browser, tmp_path):
     with Cluster(processen=2, werkmap=tmp_path / "cluster", database=tmp_path / "gedeeld.duckdb") as gedeeld:
         een = browser.new_context(base_url=gedeeld.url)

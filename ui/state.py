@@ -13,7 +13,8 @@ import streamlit as st
 from core.tekst import herkomst, tabellen
 from core import opslag
 from core.model.consistency import Bevinding, check_all
-from core.data import DB_PATH_ENV, Basis, database_path, latest_versie, load_basis
+from core import toegang
+from core.data import DB_PATH_ENV, Basis, DataError, database_path, latest_versie, load_basis
 from core.opslag import OpgeslagenScenario
 from core.model.parameters import MULTISELECT, PARAMETERS
 from core.model.scenario import Scenario
@@ -198,7 +199,32 @@ VERGELIJK_KEY = "vergelijk"
 
 def vergelijkbaar() -> list[str]:
     """What the compare page can show: the current scenario and every saved one (newest version)."""
-    return [HUIDIG, *(s.naam for s in opslag.lijst(pad()))]
+    try:
+        return [HUIDIG, *(s.naam for s in opslag.lijst(pad()))]
+    except DataError:
+        return [HUIDIG]  # the compare and scenario pages say why the saved ones are missing
+
+
+SCHRIJFFOUT_KEY = "_schrijffout"
+
+
+def schrijf(actie, naam: str, gebruiker) -> None:
+    """Run a store write from a button callback; a refusal or failure is kept for the page to show."""
+    try:
+        actie(naam, pad(), gebruiker=gebruiker)
+    except (DataError, toegang.GeenToegang, opslag.OngeldigeInvoer) as error:
+        st.session_state[SCHRIJFFOUT_KEY] = str(error)
+
+
+def schrijffout() -> str | None:
+    """The Dutch message of a write that failed in a callback this run (shown once)."""
+    return st.session_state.pop(SCHRIJFFOUT_KEY, None)
+
+
+def geopend_problemen() -> tuple[str, ...]:
+    """Values of the open saved scenario that could not be read (Dutch, one per assumption)."""
+    saved = geopend()
+    return saved.problemen if saved is not None else ()
 
 
 def presentatie() -> bool:

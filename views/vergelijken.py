@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core import charts, opslag
+from core.data import DataError
 from core.model import vergelijken as vgl
 from core.tekst import zinnen
 from ui import state
@@ -12,7 +13,11 @@ from ui.weergave import grafiek, tabeldownloads
 basis, scenario = state.basis(), state.scenario()
 st.title("Scenario's vergelijken")
 
-opgeslagen = {s.naam: s for s in opslag.lijst(state.pad())}
+try:
+    opgeslagen = {s.naam: s for s in opslag.lijst(state.pad())}
+except DataError as error:
+    st.error(als_tekst(str(error)), icon=":material/error:")
+    opgeslagen = {}
 gekozen = st.multiselect(
     "Scenario's naast het basisscenario (hoogstens vier)",
     [vgl.HUIDIG, *opgeslagen],

@@ -1,7 +1,7 @@
-"""``python -m core.data ...``: manage the database from the command line (see core.invoer.opdracht)."""
+"""``python -m core.data``: see core.data.cli."""
 
 import sys
 
-from core.invoer.opdracht import main
+from core.data.cli import main
 
 sys.exit(main())

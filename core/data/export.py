@@ -143,3 +143,29 @@ def bouw_uit_export(map_: str | os.PathLike, doel: str | os.PathLike) -> Path:
 
 def export_tijdstip(map_: str | os.PathLike) -> datetime:
     return datetime.fromisoformat(lees_manifest(map_)["gemaakt_op"])
+
+
+def registreer() -> None:
+    """``python -m core.data export MAP`` and ``python -m core.data export-terugzetten MAP`` (core.data.cli)."""
+    import tempfile
+
+    from core import toegang
+    from core.data.backup import zet_terug
+    from core.data.cli import subcommando
+
+    @subcommando("export", "Schrijf de hele database als CSV-bestanden met manifest.json naar MAP (nieuw of leeg).",
+                 lambda p: p.add_argument("map"))
+    def _export(args) -> int:
+        print(f"Geëxporteerd naar {exporteer(args.map, args.database)}")
+        return 0
+
+    @subcommando("export-terugzetten", "Zet een export (MAP met manifest.json) terug; de huidige database wordt eerst "
+                 "geback-upt. Herstart daarna de app-processen.", lambda p: p.add_argument("map"))
+    def _terug(args) -> int:
+        with tempfile.TemporaryDirectory() as tmp:
+            nieuw = bouw_uit_export(args.map, Path(tmp) / "uit_export.duckdb")
+            eigen = zet_terug(nieuw, args.database, gebruiker=toegang.LOKAAL)
+        if eigen is not None:
+            print(f"De database van voor het terugzetten staat in: {eigen}")
+        print(f"Export teruggezet uit {args.map}. Herstart de app-processen.")
+        return 0

@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import shutil
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -93,6 +92,8 @@ def bij_openen(path: Path) -> None:
         raise vertaal(error) from error
     finally:
         sluit(con)
+    from core.data.backup import maak_backup  # backup builds on this module's schema check
+
     backup = maak_backup(path, f"voor-migratie-v{versie}")
     con = open_bestand(path, alleen_lezen=False)
     try:
@@ -112,19 +113,6 @@ def _in_transactie(con: duckdb.DuckDBPyConnection, stap: Callable[[], object]) -
         except duckdb.Error:
             pass  # the real cause is raised below, never a failed rollback
         raise
-
-
-def maak_backup(path: Path, label: str) -> Path:
-    """A copy of the database next to it, named by ``label`` and the time (the caller holds the lock)."""
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix}")
-    try:
-        shutil.copy2(path, target)
-        if walbestand(path).exists():
-            shutil.copy2(walbestand(path), walbestand(target))
-    except OSError as error:
-        raise vertaal(error) from error
-    return target
 
 
 def migreer(con: duckdb.DuckDBPyConnection, van: int, backup: str, seeds_dir: Path = SEEDS_DIR) -> list[str]:

@@ -11,7 +11,6 @@ The command runs on the server with access to the database file, as the local us
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -49,24 +48,18 @@ def importeer(db, bestand: Path, *, ja: bool = False, naam: str = "", reden: str
     return 0
 
 
-def voeg_toe(subparsers) -> None:
-    """The ``import`` subcommand, for ``python -m core.data``."""
-    p = subparsers.add_parser("import", help="cijfers uit een CSV- of Excel-bestand controleren en (met --ja) opslaan")
+def _argumenten(p: argparse.ArgumentParser) -> None:
     p.add_argument("bestand", type=Path, help="CSV- of Excel-bestand volgens het sjabloon")
     p.add_argument("--ja", action="store_true", help="na de controle echt opslaan")
     p.add_argument("--naam", default="", help="wie de cijfers invoert (voor de geschiedenis)")
     p.add_argument("--reden", default="", help="de reden van deze invoer")
     p.add_argument("--uitleg", default="", help="waarom cijfers met bevindingen van de controles toch worden opgeslagen")
-    p.add_argument("--db", default=None, help="het databasebestand (standaard: VERKENNER_DB of data/verkenner.duckdb)")
-    p.set_defaults(opdracht=lambda a: importeer(a.db, a.bestand, ja=a.ja, naam=a.naam, reden=a.reden, uitleg=a.uitleg))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m core.data", description="De database van de Verkenner beheren.")
-    voeg_toe(parser.add_subparsers(dest="naam", required=True))
-    args = parser.parse_args(argv)
-    return args.opdracht(args)
+def registreer() -> None:
+    """Add ``import`` to ``python -m core.data`` (core.data.cli loads this)."""
+    from core.data.cli import subcommando
 
-
-if __name__ == "__main__":
-    sys.exit(main())
+    subcommando("import", "Controleer cijfers uit een CSV- of Excel-bestand en sla ze (met --ja) op.", _argumenten)(
+        lambda a: importeer(a.database, a.bestand, ja=a.ja, naam=a.naam, reden=a.reden, uitleg=a.uitleg)
+    )
