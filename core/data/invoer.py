@@ -15,7 +15,7 @@ from datetime import datetime
 import pandas as pd
 
 from core.data.fouten import DataError
-from core.data.verbinding import lezen, schrijven
+from core.data.verbinding import gecachet, lezen, schrijven
 
 TABELLEN = {  # table -> key columns (the same as core.data.SEED_TABLES)
     "halfjaarcijfer": ("periode", "grootheid"),
@@ -172,8 +172,12 @@ def _python(v):
 
 
 def _lees(path, sql: str, params: list | None = None) -> pd.DataFrame:
-    with lezen(path) as con:
-        return con.execute(sql, params or []).df()
+    """A read, remembered until the file changes (pages ask on every rerun). Treat the frame as read-only."""
+    def lees(resolved) -> pd.DataFrame:
+        with lezen(resolved) as con:
+            return con.execute(sql, params or []).df()
+
+    return gecachet(path, ("invoer", sql, tuple(params or [])), lees)
 
 
 def versies(path) -> pd.DataFrame:
