@@ -68,3 +68,41 @@ def test_preview_store_and_undo(db_path):
     assert not at.exception
     assert at.success[0].value.startswith("Opgeslagen als dataversie 3")
     assert load_basis(db_path).halfjaarcijfers["2025-H2"]["realisatie"] == oud
+
+
+def test_every_download_on_the_page_makes_its_file(db_path):
+    """The templates read back as templates; the audit log names every stored row and never holds a formula."""
+    import io
+    from datetime import date
+
+    import openpyxl
+    import pandas as pd
+
+    from core.invoer import KOLOMNAMEN, voorbereid_rijen
+    from core.invoer.opslaan import bewaar
+    from core.toegang import LOKAAL
+    from ui.downloads import DOWNLOADS_KEY
+
+    v = voorbereid_rijen([{"onderdeel": "halfjaar", "periode": "2025-H2", "grootheid": "realisatie", "waarde": "95",
+                           "bron_id": "provincie_2026_03", "sectie": "@SUM(A1)", "peildatum": "", "soort": "gerapporteerd",
+                           "toelichting": '=HYPERLINK("http://example.org","Klik")'}], load_basis(db_path), date.today())
+    bewaar(db_path, v, LOKAAL, naam="+31 Anne", reden="-reden", reden_bevindingen="x")
+    at = _pagina()
+    downloads = at.session_state[DOWNLOADS_KEY]
+    assert {naam for naam, _ in downloads.values()} == {"sjabloon_gegevens.xlsx", "sjabloon_gegevens.csv", "auditlog_gegevens.csv"}
+    for naam, maak in downloads.values():
+        inhoud = maak()
+        if naam.endswith(".xlsx"):
+            werkmap = openpyxl.load_workbook(io.BytesIO(inhoud))
+            assert werkmap.sheetnames == ["Cijfers", "Uitleg"]
+            assert [c.value for c in werkmap["Cijfers"][1]] == list(KOLOMNAMEN)
+            assert not [c for r in werkmap["Cijfers"].iter_rows() for c in r if c.data_type == "f"]
+        elif naam.startswith("sjabloon"):
+            assert inhoud.decode("utf-8-sig").splitlines()[0].split(";") == list(KOLOMNAMEN)
+        else:
+            frame = pd.read_csv(io.BytesIO(inhoud), sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+            assert len(frame) == len(data_invoer.alle_wijzigingen(db_path))
+            rij = frame[frame["Dataversie"] == "2"].iloc[0]
+            assert (rij["Wie"], rij["Reden"], rij["Cijfer"]) == ("'+31 Anne", "'-reden", "2025-H2/realisatie")
+            assert rij["Toelichting"].startswith("'=HYPERLINK") and rij["Sectie"] == "'@SUM(A1)"
+            assert not any(str(v).startswith(("=", "+", "-", "@")) for v in frame.to_numpy().ravel())
