@@ -68,3 +68,28 @@ def test_every_page_treats_2027_h1_as_the_first_forecast(db_path, doorgerold):
             assert "In de eerste helft van 2027 moeten" in teksten
         if page == "views/taakstelling.py":
             assert "In de eerste helft van 2027 zijn" in teksten
+
+
+def test_a_new_begroting_year_and_reserve_start_roll_the_reserve_forward(db_path, tmp_path):
+    """The bestuursrapportage's begroting 2027 (here: the 2026 lines, 3% higher) and the reserve start in 2027."""
+    basis = load_basis(db_path)
+    jaar = basis.basisjaar + 1
+    regels = [f"begroting;{jaar};{r['regel']};{round(r['bedrag'] * 1.03)};regiobegroting_2026;begroting {jaar};;gerapporteerd;"
+              for r in basis.begrotingsregels]
+    start = 3_500_000
+    bestand = tmp_path / "begroting.csv"
+    bestand.write_text("\n".join([KOP, *regels, f"kengetal;{jaar};reserve/stand_begin;{start};regiobegroting_2026;jaarrekening;;"
+                                  "gerapporteerd;"]) + "\n", encoding="utf-8")
+    uitvoer: list[str] = []
+    assert importeer(db_path, bestand, ja=True, naam="Anne", reden="begroting", uitleg="nieuw jaar", uit=uitvoer.append) == 0, uitvoer
+    nieuw = load_basis(db_path)
+    assert nieuw.basisjaar == jaar
+    kern = bereken(Scenario(), nieuw)
+    assert kern.reservejaar == jaar
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    kaarten = {m.label: m.value for m in at.metric}
+    assert f"Verwachte ruimte in de reserve eind {jaar}" in kaarten
+    for page in PAGES[1:]:
+        at.switch_page(page).run()
+        assert not at.exception, page
