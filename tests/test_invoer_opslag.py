@@ -121,3 +121,20 @@ def test_a_circulaire_rate_is_an_entry_not_a_code_change(db_path):
     assert du_mo[2027] == pytest.approx(du_mo[2026] * 1.024)  # the circulaire's 2,4% in 2027
     assert du_mo[2028] == pytest.approx(du_mo[2027] * 1.01)  # the scenario's 1% after it
     assert {e.sleutel: e for e in v.effecten}["reserve_horizon"].verandert
+
+
+def test_the_simulation_does_not_vary_a_rate_a_circulaire_set(db_path):
+    """With every DU MO rate up to the horizon set by circulaires, the DU MO spread changes nothing."""
+    from core.model.reserve import REKENHORIZON
+    from core.risico import simuleer
+
+    basis = load_basis(db_path)
+    zonder = Scenario(bandbreedte_du_mo_indexatie=0.0, bandbreedte_zorgkosten_groei=0.0)
+    met = Scenario(bandbreedte_du_mo_indexatie=2.0, bandbreedte_zorgkosten_groei=0.0)
+    assert not simuleer(zonder, basis, paden=500, seed=1).reserve.equals(simuleer(met, basis, paden=500, seed=1).reserve)
+    rijen = [{"onderdeel": "kengetal", "periode": str(j), "grootheid": "indexatie/du_mo_pct", "waarde": "2",
+              "bron_id": "regiobegroting_2026", "sectie": "circulaire", "peildatum": "", "soort": "gerapporteerd"}
+             for j in range(basis.basisjaar + 1, REKENHORIZON + 1)]
+    bewaar(db_path, voorbeeld(db_path, *rijen), BEWERKER_ANNE, reden="circulaires")
+    basis = load_basis(db_path)
+    assert simuleer(zonder, basis, paden=500, seed=1).reserve.equals(simuleer(met, basis, paden=500, seed=1).reserve)
