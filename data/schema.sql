@@ -20,7 +20,8 @@ CREATE TABLE document (
     titel   VARCHAR NOT NULL,
     kort    VARCHAR NOT NULL,  -- short name for tables
     datum   VARCHAR CHECK (regexp_full_match(datum, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?')),  -- NULL: the document is undated
-    bestand VARCHAR NOT NULL DEFAULT ''  -- '' for a source outside shared/seeds
+    bestand VARCHAR NOT NULL DEFAULT '',  -- '' for a source outside shared/seeds
+    versie  INTEGER NOT NULL DEFAULT 1 REFERENCES dataversie (versie)  -- the data version that added it (time travel)
 );
 
 CREATE TABLE halfjaarcijfer (

@@ -138,3 +138,14 @@ def test_the_simulation_does_not_vary_a_rate_a_circulaire_set(db_path):
     bewaar(db_path, voorbeeld(db_path, *rijen), BEWERKER_ANNE, reden="circulaires")
     basis = load_basis(db_path)
     assert simuleer(zonder, basis, paden=500, seed=1).reserve.equals(simuleer(met, basis, paden=500, seed=1).reserve)
+
+
+def test_a_new_document_belongs_to_its_version(db_path):
+    from core.invoer.controle import NieuwDocument
+
+    doc = NieuwDocument("coa_2027_01", "COA-rapportage januari 2027", "COA januari 2027", "2026-11")
+    v = voorbereid_rijen([{**rij(periode="2025-H2", peildatum=""), "bron_id": "coa_2027_01"}], load_basis(db_path), VANDAAG, [doc])
+    versie = bewaar(db_path, v, BEWERKER_ANNE, reden="COA", reden_bevindingen="nageleverd")
+    assert load_basis(db_path).documenttitels["coa_2027_01"] == doc.titel
+    assert "coa_2027_01" not in load_basis(db_path, versie - 1).documenttitels  # time travel: not there yet
+    assert data_invoer.versies(db_path).iloc[0]["bron_id"] == "coa_2027_01"

@@ -76,10 +76,10 @@ def bewaar_invoer(
     """Store ``rijen`` ((table, row) pairs) and new ``documenten`` as one new data version; return its number."""
     def werk(cursor) -> int:
         versie = _nieuwe_versie(cursor, verwachte_versie, omschrijving, op)
-        for doc in documenten:
+        for doc in documenten:  # a document belongs to the version that added it (time travel)
             cursor.execute(
-                f"INSERT INTO document ({', '.join(DOCUMENTKOLOMMEN)}) VALUES (?, ?, ?, ?, ?)",
-                [doc.get(k) if k != "bestand" else doc.get(k, "") for k in DOCUMENTKOLOMMEN],
+                f"INSERT INTO document ({', '.join(DOCUMENTKOLOMMEN)}, versie) VALUES (?, ?, ?, ?, ?, ?)",
+                [*(doc.get(k) if k != "bestand" else doc.get(k, "") for k in DOCUMENTKOLOMMEN), versie],
             )
         for tabel, rij in rijen:
             if tabel not in TABELLEN:

@@ -124,7 +124,9 @@ def _lees_basis(path: Path, versie: int) -> Basis:
         kengetallen = _as_of(con, "kengetal", tables["kengetal"], versie, "onderwerp, sleutel, periode")
         halfjaar = _as_of(con, "halfjaarcijfer", tables["halfjaarcijfer"], versie, "periode, grootheid")
         normpad = _as_of(con, "normpad", tables["normpad"], versie, "periode")
-        documenten = con.execute("SELECT * FROM document ORDER BY datum, bron_id").df()
+        documenten = con.execute(
+            "SELECT * EXCLUDE (versie) FROM document WHERE versie <= ? ORDER BY datum, bron_id", [versie]
+        ).df()
     begroting["bedrag"] = begroting["bedrag"].astype(float)
     kengetallen["waarde"] = kengetallen["waarde"].astype(float)
     return Basis(
