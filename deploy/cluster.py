@@ -30,6 +30,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.data.gedeeld import POSTGRES_ENV
 from deploy import nginx, proces
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -85,12 +86,19 @@ class AppProces:
 @dataclass
 class Cluster:
     """N app processes and nginx, all on one database file: ``database``, else $VERKENNER_DB
-    (core.data lets several processes on one machine read and write one file)."""
+    (core.data lets several processes on one machine read and write one file).
+
+    With ``postgres`` (a libpq address) saved scenarios go to that shared PostgreSQL database;
+    ``eigen_bestand`` then gives each process a DuckDB file of its own, as processes on
+    separate machines have.
+    """
 
     processen: int = 2
     werkmap: Path = field(default_factory=lambda: Path(os.environ.get("TMPDIR", "/tmp")) / f"verkenner-cluster-{os.getpid()}")
     poort: int | None = None
     database: Path | None = None
+    postgres: str | None = None
+    eigen_bestand: bool = False
     secrets: Path | None = None
     cookie_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     omgeving: dict[str, str] = field(default_factory=dict)
@@ -136,8 +144,12 @@ class Cluster:
 
     def _env(self, app: AppProces) -> dict[str, str]:
         env = {**os.environ, **self.omgeving, proces.COOKIE_SECRET_ENV: self.cookie_secret}
-        if self.database is not None:
+        if self.eigen_bestand:
+            env["VERKENNER_DB"] = str(self.werkmap / f"verkenner-{self.apps.index(app) + 1}.duckdb")
+        elif self.database is not None:
             env["VERKENNER_DB"] = str(self.database)
+        if self.postgres is not None:
+            env[POSTGRES_ENV] = self.postgres
         # Secrets only from the given file: never a developer's own .streamlit/secrets.toml.
         env[proces.SECRETS_FILES_ENV] = str(self.secrets or self.werkmap / "geen-secrets.toml")
         return env

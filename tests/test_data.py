@@ -248,3 +248,30 @@ def test_a_rerun_reads_from_the_cache_until_the_file_changes(db_path):
     assert load_basis(db_path) is first
     _bewaar(db_path)
     assert load_basis(db_path) is not first  # another process could have changed anything
+
+
+@pytest.fixture
+def schijf(tmp_path):
+    """A tmpfs of its own, to be made read-only halfway (needs root to mount)."""
+    folder = tmp_path / "schijf"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(folder)]).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_save_on_a_read_only_disk_shows_the_real_cause_not_a_failed_rollback(schijf):
+    path = schijf / "verkenner.duckdb"
+    eerste = _bewaar_naam(path, "Voor het alleen-lezen")
+    subprocess.run(["mount", "-o", "remount,ro", str(schijf)], check=True)
+    try:
+        with pytest.raises(data.GeenSchrijfrechten, match="schrijfrechten") as raised:
+            _bewaar_naam(path, "Tijdens het alleen-lezen")
+        assert "rollback" not in str(raised.value).lower()
+        assert_gebruikersmelding(str(raised.value), path)
+        assert [s.naam for s in opslag.lijst(path=path)] == [eerste.naam]  # reading still works
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(schijf)], check=True)
+    data.close_all()
+    assert [s.naam for s in opslag.lijst(path=path)] == [eerste.naam]

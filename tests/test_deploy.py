@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from core import data
+from core.data import gedeeld, verbinding
 from core.toegang import Toegangsinstellingen
 from deploy import gezondheid, nginx, proces
 
@@ -112,8 +113,12 @@ def test_the_units_run_the_production_entry_points():
 
 
 def test_the_example_environment_names_every_variable_the_code_reads():
-    names = set(re.findall(r"^([A-Z_]+)=", (DEPLOY / "verkenner.env.example").read_text(encoding="utf-8"), re.M))
-    assert names == {data.DB_PATH_ENV, proces.COOKIE_SECRET_ENV, proces.SECRETS_FILES_ENV, gezondheid.POORTEN_ENV}
+    # Optional ones are there commented out, with what they do.
+    names = set(re.findall(r"^#?([A-Z_]+)=", (DEPLOY / "verkenner.env.example").read_text(encoding="utf-8"), re.M))
+    assert names == {
+        data.DB_PATH_ENV, proces.COOKIE_SECRET_ENV, proces.SECRETS_FILES_ENV, gezondheid.POORTEN_ENV,
+        gedeeld.POSTGRES_ENV, verbinding.WACHTTIJD_ENV,
+    }
 
 
 def test_the_example_secrets_are_accepted():

@@ -1,4 +1,5 @@
-"""Saving, versioning, reopening and archiving scenarios in a real DuckDB file."""
+"""Saving, versioning, reopening and archiving scenarios: every test runs on a real DuckDB file and
+on a real PostgreSQL database (the shared store, ``VERKENNER_POSTGRES``)."""
 
 import json
 
@@ -7,9 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core import data, opslag
+from core.data import gedeeld
 from core.data import load_basis
 from core.opslag import OngeldigeInvoer
 from core.model.scenario import Scenario
+
+pytestmark = pytest.mark.usefixtures("opslagplaats")
 
 VARIANT = Scenario(instroom_pct=20, du_mo_indexatie_pct=2.5, eenmalig=[])
 
@@ -87,7 +91,7 @@ def test_scenarios_survive_reopening_the_file(db):
 
 def test_settings_are_stored_as_typed_values_with_a_format_version(db):
     saved = opslag.bewaar(VARIANT.met(huurtoeslag_grote_gezinnen=False), "Getypeerd", "", 1, path=db)
-    with data.lezen(db) as con:
+    with gedeeld.lezen(db) as con:
         stored = json.loads(con.execute("SELECT instellingen FROM opgeslagen_scenario WHERE id = ?", [saved.id]).fetchone()[0])
     assert stored == {
         "formaat": 2,
@@ -101,7 +105,7 @@ def test_settings_are_stored_as_typed_values_with_a_format_version(db):
 )
 def test_a_stored_value_that_cannot_be_read_is_reported_never_silently_replaced(db, waarde, reden):
     saved = opslag.bewaar(VARIANT, "Gewijzigd", "", 1, path=db)
-    with data.connection(db) as con:
+    with gedeeld.schrijven(db, "test") as con:
         document = {"formaat": 2, "waarden": {"instroom_pct": 20, "du_mo_indexatie_pct": waarde}}
         con.execute("UPDATE opgeslagen_scenario SET instellingen = ? WHERE id = ?", [json.dumps(document), saved.id])
     reopened = opslag.open_scenario(saved.id, path=db)
@@ -113,7 +117,7 @@ def test_a_stored_value_that_cannot_be_read_is_reported_never_silently_replaced(
 def test_a_name_differing_only_in_case_or_spaces_is_the_same_scenario_in_the_schema(db):
     opslag.bewaar(VARIANT, "Hoge instroom", "", 1, path=db)
     with pytest.raises(data.DataError):  # even past the rules in core.opslag: the schema refuses
-        with data.connection(db) as con:
+        with gedeeld.schrijven(db, "test") as con:
             con.execute(
                 "INSERT INTO opgeslagen_scenario VALUES (99, 'HOGE INSTROOM', 'hoge instroom', 1, '', '{}', 1, now())"
             )
@@ -142,3 +146,11 @@ def test_what_is_stored_is_what_was_entered_or_refused_in_dutch(db, naam, omschr
     reopened = opslag.open_scenario(saved.id, path=db)
     assert (reopened.naam, reopened.omschrijving, reopened.scenario) == (schoon_naam, schoon_omschrijving, VARIANT)
     assert schoon_naam == " ".join(naam.split()) and schoon_omschrijving == omschrijving.strip()
+
+
+def test_the_configured_store_holds_the_saves_and_the_other_holds_none(db, opslagplaats):
+    opslag.bewaar(VARIANT, "Gedeeld", "", 1, path=db)
+    with data.lezen(db) as con:
+        in_bestand = con.execute("SELECT count(*) FROM opgeslagen_scenario").fetchone()[0]
+    assert in_bestand == (0 if opslagplaats == "postgres" else 1)
+    assert [s.naam for s in opslag.lijst(path=db)] == ["Gedeeld"]

@@ -158,8 +158,15 @@ def test_a_hung_process_fails_its_health_check_and_is_replaced(cluster):
     assert gezondheid.ongezond([a.poort for a in cluster.apps], tweede_kans_s=0) == []
 
 
-def test_saved_through_one_process_opened_through_the_other(browser, tmp_path):
-    with Cluster(processen=2, werkmap=tmp_path / "cluster", database=tmp_path / "gedeeld.duckdb") as gedeeld:
+@pytest.mark.parametrize("opslag", ["duckdb", "postgres"])
+def test_saved_through_one_process_opened_through_the_other(browser, tmp_path, request, opslag):
+    # DuckDB: one shared file on this machine. PostgreSQL: each process its own DuckDB file, as on
+    # two machines, and the saved scenario travels through the shared database alone.
+    if opslag == "postgres":
+        instellingen = dict(postgres=request.getfixturevalue("postgres_database"), eigen_bestand=True)
+    else:
+        instellingen = dict(database=tmp_path / "gedeeld.duckdb")
+    with Cluster(processen=2, werkmap=tmp_path / "cluster", **instellingen) as gedeeld:
         een = browser.new_context(base_url=gedeeld.url)
         twee = browser.new_context(base_url=gedeeld.url)
         try:
@@ -173,6 +180,13 @@ def test_saved_through_one_process_opened_through_the_other(browser, tmp_path):
             expect(slider(other, HUISVESTING)).to_have_value("150")
             expect(metric_value(other, ACHTERSTAND_2027)).to_have_text("34")
             expect(other.get_by_test_id("stSidebar")).to_contain_text("Geopend: Over twee processen (versie 1)")
+
+            # And the other way round: saved through the second process, opened through the first.
+            terug = save_scenario(twee.new_page(), "/scenarios?huisvesting_per_halfjaar=120", "Terug over twee processen")
+            first = een.new_page()
+            open_app(first, terug)
+            expect(slider(first, HUISVESTING)).to_have_value("120")
+            expect(first.get_by_test_id("stSidebar")).to_contain_text("Geopend: Terug over twee processen (versie 1)")
         finally:
             een.close()
             twee.close()

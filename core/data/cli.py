@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from core import toegang
+from core.data import gedeeld
 from core.data.fouten import DataError
 
 
@@ -59,7 +60,7 @@ def status(args: argparse.Namespace) -> int:
     print(f"Nieuwste dataversie: {versie}")
     for nummer, op, omschrijving in dataversies:
         print(f"  dataversie {nummer}: {op:%Y-%m-%d %H:%M}  {omschrijving}")
-    print(f"Opgeslagen scenario's: {namen} (in totaal {versies} versies)")
+    print(f"Opgeslagen scenario's: {namen} (in totaal {versies} versies), {gedeeld.beschrijving()}")
     for van, naar, op, backup, meldingen in migraties:
         print(f"Migratie {van} -> {naar} op {op:%Y-%m-%d %H:%M}; back-up: {backup}")
         for melding in filter(None, meldingen.splitlines()):

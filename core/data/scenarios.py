@@ -5,20 +5,36 @@ Every write is one short transaction under the store's exclusive lock
 version happen together, so twenty simultaneous saves of one new name make one scenario
 with versions 1..n. The schema enforces it as well: ``UNIQUE (naam_sleutel, versie)``.
 
-The SQL is kept portable (no QUALIFY, no sequences, timestamps passed in, ON CONFLICT)
-so that a PostgreSQL store for user-written data (issue 12) can run the same statements
-through a session with the same ``execute``/``fetchall`` interface.
+The seam: every statement runs through ``SESSIES`` (a read session, a write session and
+a cache), provided by ``core.data.gedeeld``: the DuckDB file (``core.data.verbinding``), or
+with ``VERKENNER_POSTGRES`` set the shared PostgreSQL database, where a write takes an
+advisory lock. The SQL is portable (no QUALIFY, no sequences, timestamps passed in, ON
+CONFLICT; ``?`` placeholders), so both stores run the very same statements.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
-import duckdb
-
+from core.data import gedeeld
 from core.data.fouten import NaamBestaat, NaamOnbekend
-from core.data.verbinding import gecachet, lezen, schrijven
+
+
+@dataclass(frozen=True)
+class Sessies:
+    """Where saved scenarios live: ``lezen(path)`` and ``schrijven(path, actie=...)`` are context
+    managers yielding a connection (the write one commits on leaving, rolls back on an error);
+    ``gecachet(path, key, read)`` remembers a read until the store changes."""
+
+    lezen: Callable
+    schrijven: Callable
+    gecachet: Callable
+
+
+SESSIES = Sessies(lezen=gedeeld.lezen, schrijven=gedeeld.schrijven, gecachet=gedeeld.gecachet)
 
 KOLOMMEN = ("id", "naam", "versie", "omschrijving", "instellingen", "data_versie", "opgeslagen_op")
 
@@ -37,7 +53,7 @@ def insert_scenario(
     NaamOnbekend (a new version of a name that has none), decided inside the transaction.
     """
     sleutel = naam_sleutel(naam)
-    with schrijven(path, actie="opslaan") as con:
+    with SESSIES.schrijven(path, actie="opslaan") as con:
         row = con.execute(
             "SELECT min(naam), max(versie) FROM opgeslagen_scenario WHERE naam_sleutel = ?", [sleutel]
         ).fetchone()
@@ -58,7 +74,7 @@ def insert_scenario(
 
 def set_archived(path, naam: str, archived: bool) -> None:
     sleutel = naam_sleutel(naam)
-    with schrijven(path, actie="archiveren") as con:
+    with SESSIES.schrijven(path, actie="archiveren") as con:
         if archived:
             con.execute(
                 "INSERT INTO scenario_archief VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -68,7 +84,7 @@ def set_archived(path, naam: str, archived: bool) -> None:
             con.execute("DELETE FROM scenario_archief WHERE naam_sleutel = ?", [sleutel])
 
 
-def _select(con: duckdb.DuckDBPyConnection, where: str, params: list) -> list[dict]:
+def _select(con, where: str, params: list) -> list[dict]:
     rows = con.execute(
         f"SELECT {', '.join('s.' + k for k in KOLOMMEN)}, "
         "(SELECT min(id) FROM opgeslagen_scenario f WHERE f.naam_sleutel = s.naam_sleutel), a.naam_sleutel IS NOT NULL "
@@ -81,11 +97,11 @@ def _select(con: duckdb.DuckDBPyConnection, where: str, params: list) -> list[di
 
 def _gelezen(path, sleutel: tuple, where: str, params: list) -> list[dict]:
     def lees(resolved):
-        with lezen(resolved) as con:
+        with SESSIES.lezen(resolved) as con:
             return _select(con, where, params)
 
     # Copies: the cached rows stay as read whatever a caller does with its dicts.
-    return [dict(r) for r in gecachet(path, sleutel, lees)]
+    return [dict(r) for r in SESSIES.gecachet(path, sleutel, lees)]
 
 
 def select_scenario(path, scenario_id: int) -> dict | None:
@@ -108,5 +124,5 @@ def select_latest_scenarios(path) -> list[dict]:
 
 def aantal_scenarios(path: str | os.PathLike | None = None) -> tuple[int, int]:
     """(names, versions) stored: for the CLI's status."""
-    with lezen(path) as con:
+    with SESSIES.lezen(path) as con:
         return con.execute("SELECT count(DISTINCT naam_sleutel), count(*) FROM opgeslagen_scenario").fetchone()

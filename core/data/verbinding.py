@@ -29,8 +29,8 @@ from typing import TypeVar
 import duckdb
 import portalocker
 
-from core.data.fouten import DataError, InGebruik, vertaal
-from core.data.paden import database_path
+from core.data.fouten import InGebruik, vertaal
+from core.data.paden import DB_PATH_ENV, database_path
 
 LOG = logging.getLogger("core.data")
 WACHTTIJD_ENV = "VERKENNER_DB_WACHTTIJD"
@@ -66,7 +66,7 @@ def _pad(path: str | None, omgeving: str | None) -> Path:
 
 def pad(path: str | os.PathLike | None) -> Path:
     """The resolved database file (resolved once per argument and $VERKENNER_DB: reruns call this often)."""
-    return _pad(None if path is None else os.fspath(path), os.environ.get("VERKENNER_DB"))
+    return _pad(None if path is None else os.fspath(path), os.environ.get(DB_PATH_ENV))
 
 
 @contextmanager
@@ -77,8 +77,11 @@ def slot(path: Path, *, exclusief: bool, actie: str) -> Iterator[None]:
     processes do (``flock`` locks belong to the open file, not the process).
     """
     flags = (portalocker.LOCK_EX if exclusief else portalocker.LOCK_SH) | portalocker.LOCK_NB
+    bestand = slotbestand(path)
+    # flock works on a file opened for reading: an existing lock file on a read-only disk still
+    # lets everyone read, and a write then fails with its own cause (no write permission).
     lock = portalocker.Lock(
-        str(slotbestand(path)), mode="a", timeout=wachttijd(), check_interval=POLL_S, flags=flags
+        str(bestand), mode="r" if bestand.exists() else "a", timeout=wachttijd(), check_interval=POLL_S, flags=flags
     )
     try:
         lock.acquire()
@@ -251,4 +254,4 @@ def close_all() -> None:
         _gereed.clear()
 
 
-__all__ = ["DataError", "close_all", "connection", "gecachet", "lezen", "pad", "schrijven", "slot", "stempel"]
+__all__ = ["close_all", "connection", "gecachet", "lezen", "pad", "schrijven", "slot", "stempel"]

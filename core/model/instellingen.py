@@ -48,7 +48,7 @@ def _lees_waarde(parameter: Parameter, value, regels: list[str]):
             raise OngeldigeLinkwaarde("geen ja/nee-waarde")
         return value
     if parameter.widget == KEUZE:
-        if isinstance(value, bool) or value not in parameter.keuzes:
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)) or value not in parameter.keuzes:
             raise OngeldigeLinkwaarde(f"geen van de keuzes ({parameter.bereik})")
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):

@@ -1,0 +1,24 @@
+-- Saved scenarios in the shared PostgreSQL database (VERKENNER_POSTGRES): the same tables and
+-- rules as in data/schema.sql, for what users write. data_versie names a data version of the
+-- DuckDB file the figures come from; there is no foreign key across the two stores.
+CREATE TABLE IF NOT EXISTS meta (
+    sleutel VARCHAR PRIMARY KEY,
+    waarde  VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS opgeslagen_scenario (
+    id            INTEGER PRIMARY KEY,
+    naam          VARCHAR NOT NULL CHECK (length(trim(naam)) BETWEEN 1 AND 80),
+    naam_sleutel  VARCHAR NOT NULL CHECK (length(naam_sleutel) BETWEEN 1 AND 80),
+    versie        INTEGER NOT NULL CHECK (versie >= 1),
+    omschrijving  VARCHAR NOT NULL DEFAULT '' CHECK (length(omschrijving) <= 1000),
+    instellingen  VARCHAR NOT NULL,
+    data_versie   INTEGER NOT NULL,
+    opgeslagen_op TIMESTAMP NOT NULL,
+    UNIQUE (naam_sleutel, versie)
+);
+
+CREATE TABLE IF NOT EXISTS scenario_archief (
+    naam_sleutel    VARCHAR PRIMARY KEY,
+    gearchiveerd_op TIMESTAMP NOT NULL
+);
