@@ -88,7 +88,7 @@ def test_begroting_line_kengetal_and_new_document(basis):
     v = voorbereid_rijen(rijen, basis, VANDAAG, [doc])
     assert fouten(v) == [
         "Een begroting voor 2027 is de nieuwe basis van de reserveprognose en vraagt ook de beginstand van de reserve "
-        "in 2027: voeg een rij toe met onderdeel kengetal, periode 2027, grootheid reserve/stand_begin."
+        "in 2027: voeg in hetzelfde bestand een rij toe met onderdeel kengetal, periode 2027, grootheid reserve/stand_begin."
     ]
     rijen.append({**rijen[1], "grootheid": "reserve/stand_begin", "periode": "2027", "omschrijving": ""})
     v = voorbereid_rijen(rijen, basis, VANDAAG, [doc])

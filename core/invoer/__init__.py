@@ -52,7 +52,8 @@ def samenhang(basis_na: Basis) -> list[Fout]:
     if ("reserve", "stand_begin", jaar) not in basis_na.kengetal_rijen:
         return [Fout(
             f"Een begroting voor {jaar} is de nieuwe basis van de reserveprognose en vraagt ook de beginstand van de "
-            f"reserve in {jaar}: voeg een rij toe met onderdeel kengetal, periode {jaar}, grootheid reserve/stand_begin."
+            f"reserve in {jaar}: voeg in hetzelfde bestand een rij toe met onderdeel kengetal, periode {jaar}, "
+            "grootheid reserve/stand_begin."
         )]
     return []
 
