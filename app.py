@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.data import DataError
-from ui import downloads, sidebar, state, tijdreis, toegang
+from ui import chrome, downloads, sidebar, state, tijdreis, toegang
 from ui.fouten import vang_paginafouten
 from ui.tekst import als_tekst
 from ui.weergave import presentatie_opmaak
@@ -26,6 +26,7 @@ scenario = sidebar.scenario_knoppen(basis)
 state.zet_scenario(scenario)
 state.synchroniseer_link(scenario)
 presentatie_opmaak()
+chrome.vertaal_streamlit()
 
 tijdreis.melding()
 for melding in sidebar.link_meldingen(scenario):

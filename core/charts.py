@@ -10,6 +10,7 @@ every slider move would cost 20-100 ms per chart.
 from __future__ import annotations
 
 import copy
+import textwrap
 from collections.abc import Sequence
 from functools import cache
 
@@ -105,13 +106,26 @@ def klein(spec: dict) -> dict:
     return spec
 
 
-def groter(spec: dict, factor: float = 1.35) -> dict:
-    """The same chart with larger text, for presentation mode (in place)."""
+PRESENTATIE_TITEL_REGEL = 36  # characters per line of a chart title in presentation mode
+
+
+def groter(spec: dict, factor: float = 1.25) -> dict:
+    """The same chart with larger text, for presentation mode (in place).
+
+    Axis labels are never shortened ("€ 2.000…"): the larger labels would otherwise hit Vega's
+    default limit. A long title goes on lines of PRESENTATIE_TITEL_REGEL characters instead of
+    being cut off, and grows less than the rest.
+    """
     config = spec.setdefault("config", {})
     for part in ("axis", "legend", "title", "text"):
+        groei = 1 + (factor - 1) / 3 if part == "title" else factor
         for key, value in list(config.get(part, {}).items()):
             if key.endswith("FontSize") or key == "fontSize":
-                config[part][key] = round(value * factor)
+                config[part][key] = round(value * groei)
+    config.setdefault("axis", {})["labelLimit"] = 0
+    titel = spec.get("title")
+    if isinstance(titel, str):  # a long title on a half-width chart: on lines instead of cut off
+        spec["title"] = {"text": textwrap.wrap(titel, PRESENTATIE_TITEL_REGEL), "limit": 0}
     for layer in spec.get("layer", []):
         mark = layer.get("mark")
         if isinstance(mark, dict) and "fontSize" in mark:

@@ -204,7 +204,7 @@ def test_presentation_mode_from_the_link_keeps_the_headlines_and_drops_the_clutt
     at = open_app(modus="presentatie")
     assert at.segmented_control(key="modus").value == "presentatie"
     assert metric(at, "Achterstand 1 januari 2027") == "88"
-    assert any("font-size: 4.2rem" in h.proto.body for h in at.get("html"))  # sizes checked in the browser test
+    assert any(".st-key-meer-aannames { display: none; }" in h.proto.body for h in at.get("html"))  # sizes: browser test
     at = open_app("views/taakstelling.py", modus="presentatie")
     assert len(at.dataframe) == 1  # only the placements needed, not the detail table
     assert not at.caption or all(not c.value.startswith("Bron:") for c in at.caption)

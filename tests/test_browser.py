@@ -284,7 +284,7 @@ def test_presentation_mode_link_shows_large_headlines(page, tmp_path):
     # The size of the element that holds the text itself, not of its container.
     innermost = "e => { while (e.firstElementChild) e = e.firstElementChild; return getComputedStyle(e).fontSize; }"
     size = float(value.evaluate(innermost).removesuffix("px"))
-    assert size >= 60, size
+    assert size >= 40, size  # a deadline card, a quarter of the page wide (tests/test_browser_weergave.py: nothing cut)
     page.screenshot(path=tmp_path / "presentatie.png")
     expect_no_exception(page)
 

@@ -28,6 +28,11 @@ OVERSLAAN = {"id", "form_id", "spec", "data", "arrow_data", "css", "code_text", 
 
 
 def _teksten(message: Message) -> list[str]:
+    if message.DESCRIPTOR.name == "Html":
+        # st.html carries stylesheets and the scripts of ui/chrome.py (whose table of Streamlit's English
+        # texts is English by design) and ui/kopieerlink.py; what they show is scanned in the browser
+        # (tests/test_browser_weergave.py).
+        return []
     result = []
     for field, value in message.ListFields():
         if field.name in OVERSLAAN:

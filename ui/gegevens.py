@@ -28,15 +28,6 @@ INVOER_KEY = "_invoer"  # ("rijen", rows, documents) or ("bestand", name, bytes,
 GEBOREN_KEY = "_invoer_opgeslagen"
 NIEUW_DOCUMENT = "__nieuw__"
 
-# The file uploader's own English words are drawn by the browser; Dutch in their place.
-UPLOAD_CSS = """<style>
-[data-testid="stFileUploaderDropzoneInstructions"] > div > span { display: none; }
-[data-testid="stFileUploaderDropzoneInstructions"] > div::before { content: "Sleep een CSV- of Excel-bestand hierheen (hoogstens 2 MB)"; }
-[data-testid="stFileUploaderDropzone"] button { font-size: 0; }
-[data-testid="stFileUploaderDropzone"] button::after { content: "Bestand kiezen"; font-size: 0.875rem; }
-</style>"""
-
-
 def nieuwste_basis():
     """Entries are always checked against the newest data, whatever date the sidebar shows."""
     return load_basis(state.pad(), state.nieuwste_versie())
@@ -91,7 +82,6 @@ def formulier_enkel(basis) -> None:
 
 
 def upload(basis) -> None:
-    st.html(UPLOAD_CSS)
     links, rechts = st.columns(2)
     downloads.knop(links, "Sjabloon als Excel (.xlsx)", lambda: sjabloon_excel(met_voorbeeld=True), "sjabloon_gegevens.xlsx",
                    "sjabloon_xlsx", icon=":material/download:")

@@ -16,7 +16,7 @@ from core.model.parameters import (
 from core.model.scenario import Scenario
 from core.tekst import zinnen
 from core.tekst.begrippen import BEGRIPPEN
-from ui import state
+from ui import gewijzigd, kopieerlink, state
 from ui.tekst import als_tekst
 
 # Shown at the top of the sidebar; the rest sit in an expander to keep the meeting view calm.
@@ -136,7 +136,10 @@ def _control(parameter: Parameter, basis: Basis):
             parameter.label, options=parameter.opties, index=parameter.opties.index(parameter.standaard),
             format_func=parameter.formatteer, **common,
         )
-    return frozenset(st.multiselect(parameter.label, options=regels, default=sorted(parameter.standaard), **common))
+    return frozenset(st.multiselect(
+        parameter.label, options=regels, default=sorted(parameter.standaard), placeholder="Kies begrotingsregels",
+        select_all=False, **common,
+    ))
 
 
 def _geopend_melding(current: Scenario) -> None:
@@ -183,8 +186,10 @@ def scenario_knoppen(basis: Basis) -> Scenario:
         with st.expander("Begrippen", icon=":material/help:"):
             st.markdown("\n".join(f"- **{term}**: {uitleg}" for term, uitleg in BEGRIPPEN.items()))
         if not state.presentatie():
-            st.caption("De link in de adresbalk opent precies dit scenario; kopieer hem om het te delen.")
+            kopieerlink.knop()
+            st.caption("De link opent precies dit scenario, op elke pagina.")
     current = Scenario(**values)
     with status:
         _geopend_melding(current)
+        gewijzigd.markeer(current)
     return current

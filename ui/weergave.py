@@ -30,13 +30,19 @@ def _verschil(eigen: Kerncijfer, in_basisscenario: Kerncijfer | None) -> str | N
     return f"basis: {in_basisscenario.tekst}"
 
 
+KORT_CIJFER = 5  # characters: "88", "2031"; longer ones ("€ 2.379.950", "na 2040") get a smaller size
+
+
 def kaart(eigen: Kerncijfer, in_basisscenario: Kerncijfer | None) -> None:
     """A headline figure: the scenario value, its difference from the baseline, and the baseline beside it.
 
     The card is red (KAART_CSS) when a norm is missed or the reserve goes negative or runs out.
     """
     sleutel = re.sub(r"[^a-z0-9]+", "-", eigen.sleutel.lower())
-    with st.container(key=f"kaart-{sleutel}-{'rood' if eigen.kritiek else 'ok'}"):
+    maat = "kort" if len(eigen.tekst) <= KORT_CIJFER else "lang"  # a short figure may be drawn larger
+    # The border is the container's, not the metric's, so the baseline line and the norm badge sit inside
+    # the card; height="stretch" and KAART_CSS give every card in a row the height of the tallest.
+    with st.container(key=f"kaart-{sleutel}-{'rood' if eigen.kritiek else 'ok'}-maat-{maat}", border=True, height="stretch", gap="xsmall"):
         _metric(eigen, in_basisscenario)
 
 
@@ -47,7 +53,6 @@ def _metric(eigen: Kerncijfer, in_basisscenario: Kerncijfer | None) -> None:
         delta=_verschil(eigen, in_basisscenario),
         delta_color="inverse" if eigen.hoger_is_slechter else "normal",
         help=eigen.herkomst,
-        border=True,
     )
     if in_basisscenario is not None and in_basisscenario.tekst != eigen.tekst:
         st.caption(f"Basisscenario: {in_basisscenario.tekst}")
@@ -96,9 +101,26 @@ def tabeldownloads(onderwerp: str, bladen: dict[str, tuple[pd.DataFrame, dict]])
                            bestandsnamen.bestandsnaam(f"{onderwerp} {blad}", scenario, "csv", naam), f"csv_{onderwerp}_{blad}")
 
 
+KORTE_TABEL = 30  # rows: a table this short is shown whole, without scrolling inside it
+RIJHOOGTE, KOPHOOGTE = 35, 38  # Streamlit's default row and header height in pixels
+
+
 def tabel(frame: pd.DataFrame, kolommen: dict) -> None:
     """Show ``frame`` with Dutch headers and Dutch-formatted values."""
-    st.dataframe(teksttabel(frame, kolommen), hide_index=True, width="stretch")
+    toon(teksttabel(frame, kolommen))
+
+
+def toon(data) -> None:
+    """A table (pandas or Arrow) shown whole when it is short; a long one scrolls within 20 rows.
+
+    The first column (the period, year or name a row is about) stays in place when a wide table
+    is scrolled sideways, so every figure keeps its row's label in view.
+    """
+    rijen = data.num_rows if hasattr(data, "num_rows") else len(data)
+    kolommen = data.column_names if hasattr(data, "column_names") else list(data.columns)
+    hoogte = "content" if rijen <= KORTE_TABEL else KOPHOOGTE + 20 * RIJHOOGTE
+    st.dataframe(data, hide_index=True, width="stretch", height=hoogte,
+                 column_config={kolommen[0]: st.column_config.Column(pinned=True)} if kolommen else None)
 
 
 def bron(tekst: str) -> None:
@@ -109,14 +131,35 @@ def bron(tekst: str) -> None:
 
 PRESENTATIE_CSS = """
 <style>
-[data-testid="stMain"] [data-testid="stMarkdownContainer"] p { font-size: 1.3rem; }
-[data-testid="stMain"] h1 { font-size: 3rem; }
-[data-testid="stMain"] h3 { font-size: 2rem; }
-/* After the rule for text: a metric's value and label are markdown paragraphs too. */
-[data-testid="stMain"] [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 4.2rem; line-height: 1.1; }
-[data-testid="stMain"] [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
-[data-testid="stMain"] [data-testid="stMetricDelta"] { font-size: 1.2rem; }
-[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.15rem; }
+/* The beamer (1280x720 and up): verdict and every headline card on the first screen, nothing cut.
+   Less white space around the page, compact headings, figures as large as their card allows. */
+[data-testid="stMainBlockContainer"] { padding: 1rem 1.5rem 2rem 1.5rem; }
+[data-testid="stHeader"] { background: transparent; pointer-events: none; }
+[data-testid="stHeader"] * { pointer-events: auto; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
+[data-testid="stMain"] h1 { font-size: 1.8rem; line-height: 1.3; padding: 0 0 0.2rem 0; }
+[data-testid="stMain"] h3 { font-size: 1.3rem; line-height: 1.5; padding: 0.25rem 0 0.3rem 0; }
+[data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1.05rem; line-height: 1.35; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 0.95rem; }
+/* Figures outside the headline cards (the chances on Risico's): large, after the rule for text. */
+[data-testid="stMain"] [data-testid="stMetric"]:not([class*="st-key-kaart-"] *) [data-testid="stMetricValue"] p { font-size: 2.6rem; line-height: 1.1; }
+[data-testid="stMain"] [class*="st-key-kaart-"] { padding: 0.4rem 0.75rem; gap: 0.25rem; }
+[class*="st-key-kaart-"] [data-testid="stMetricLabel"] p { font-size: 0.95rem; line-height: 1.2; }
+/* The difference from the baseline stays on the card; the line "Basisscenario: X" goes. */
+[class*="st-key-kaart-"] [data-testid="stCaptionContainer"] { display: none; }
+[class*="st-key-kaart-"] [data-testid="stMetricValue"] p { font-size: clamp(1.6rem, 15cqi, 3rem); line-height: 1.1; }
+[class*="st-key-kaart-"][class*="-maat-kort"] [data-testid="stMetricValue"] p { font-size: clamp(1.6rem, 24cqi, 3rem); }
+[class*="st-key-kaart-"] [data-testid="stMetricDelta"] { font-size: 0.95rem; }
+/* From full HD on: larger figures, still every row above the fold. */
+@media (min-width: 1800px) and (min-height: 1000px) {
+  [data-testid="stMain"] h1 { font-size: 2.6rem; }
+  [data-testid="stMain"] [data-testid="stAlert"] p { font-size: 1.3rem; }
+  [class*="st-key-kaart-"] [data-testid="stMetricLabel"] p { font-size: 1.2rem; }
+  [class*="st-key-kaart-"] [data-testid="stMetricValue"] p { font-size: clamp(2rem, 15cqi, 4.2rem); }
+  [class*="st-key-kaart-"][class*="-maat-kort"] [data-testid="stMetricValue"] p { font-size: clamp(2rem, 24cqi, 5rem); }
+  [class*="st-key-kaart-"] [data-testid="stMetricDelta"] { font-size: 1.15rem; }
+}
 /* Only the main sliders on the beamer; the other assumptions keep their values, out of sight. */
 .st-key-meer-aannames { display: none; }
 </style>
@@ -125,8 +168,15 @@ PRESENTATIE_CSS = """
 
 KAART_CSS = """
 <style>
-[class*="st-key-kaart-"][class*="-rood"] [data-testid="stMetric"] { border-color: #B00020; background: #FDECEA; }
+/* A headline card: the keyed container of ui.weergave.kaart. Red where a norm is missed. */
+[class*="st-key-kaart-"] { container-type: inline-size; }
+[class*="st-key-kaart-"][class*="-rood"] { border-color: #B00020; background: #FDECEA; }
 [class*="st-key-kaart-"][class*="-rood"] [data-testid="stMetricValue"] { color: #B00020; }
+/* Never cut a figure or its label ("€ 2.37…"): labels wrap, values shrink with the card's width. */
+[data-testid="stMain"] [data-testid="stMetricLabel"] *,
+[data-testid="stMain"] [data-testid="stMetricValue"] * { white-space: normal; overflow: visible; text-overflow: clip; }
+[class*="st-key-kaart-"] [data-testid="stMetricValue"] p { font-size: clamp(1.5rem, 15cqi, 2.25rem); line-height: 1.15; }
+[class*="st-key-kaart-"][class*="-maat-kort"] [data-testid="stMetricValue"] p { font-size: clamp(1.5rem, 24cqi, 2.25rem); }
 </style>
 """
 

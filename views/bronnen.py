@@ -8,7 +8,7 @@ from core.risico import PADEN
 from core.tekst import formatting as fmt
 from core.tekst import herkomst, tabellen, zinnen
 from ui import state
-from ui.weergave import tabel, tabeldownloads
+from ui.weergave import tabel, tabeldownloads, toon
 
 basis = state.basis()
 cijfers, alle_cijfers, bevindingen = state.bronnen()
@@ -43,7 +43,7 @@ st.subheader("Aannames van het model")
 tabel(herkomst.aannames(Scenario()), tabellen.MODEL_AANNAMES)
 
 st.subheader("Alle basiscijfers")
-st.dataframe(alle_cijfers, hide_index=True, width="stretch")
+toon(alle_cijfers)
 st.caption(f"Dataversie {basis.versie}. Soort: gerapporteerd (staat zo in de bron; '(raming)' als de bron het zelf een "
            "raming noemt), afgeleid (berekend uit gerapporteerde cijfers) of aanname. Peildatum 'onbekend': de bron noemt geen datum.")
 

@@ -22,10 +22,11 @@ for sectie, rijen in kaartparen(scenario, basis).items():
         for kolom, (eigen, in_basisscenario) in zip(st.columns(len(rij)), rij):
             with kolom:
                 kaart(eigen, in_basisscenario)
-        if sectie == STATUSHOUDERS and nummer == 0:
+        if sectie == STATUSHOUDERS and nummer == 0 and not state.presentatie():
             st.caption(zinnen.plaatsingen_uitleg(bereken(scenario, basis)))
 
-links, rechts = st.columns(2)
+# On the beamer each chart gets the full width, so its enlarged text has room.
+links, rechts = (st.container(), st.container()) if state.presentatie() else st.columns(2)
 with links:
     grafiek(charts.klein(charts.achterstand_spec(taakstelling_rijen(vergelijk, basis), taakstelling_rijen(scenario, basis))))
 with rechts:

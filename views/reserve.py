@@ -5,14 +5,14 @@ import streamlit as st
 from core import charts
 from core.model.kerncijfers import basislijn
 from core.model.parameters import REKENHORIZON
-from core.model.reserve import project_reserve, regeloverzicht, resultaat_per_stroom
+from core.model.reserve import project_reserve, regeloverzicht, reserve_rijen, resultaat_per_stroom
 from core.tekst import herkomst, tabellen, zinnen
 from ui import state
 from ui.weergave import bron, grafiek, tabel, tabeldownloads
 
 basis, scenario = state.basis(), state.scenario()
 vergelijk = basislijn(scenario)
-eigen, officieel = project_reserve(scenario, basis), project_reserve(vergelijk, basis)
+eigen, officieel = project_reserve(scenario, basis), reserve_rijen(vergelijk, basis)  # the baseline only feeds charts
 per_stroom, regels = resultaat_per_stroom(scenario, basis), regeloverzicht(scenario, basis)
 regelkolommen = tabellen.begrotingsregels(basis.basisjaar)
 

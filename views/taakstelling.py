@@ -6,14 +6,14 @@ import streamlit as st
 from core import charts
 from core.model.kerncijfers import basislijn, bereken
 from core.model.normpad import eerste_beleidsarme_periode
-from core.model.taakstelling import benodigde_plaatsingen, project_taakstelling
+from core.model.taakstelling import benodigde_plaatsingen, project_taakstelling, taakstelling_rijen
 from core.tekst import formatting as fmt
 from core.tekst import herkomst, tabellen, zinnen
 from ui import state
 from ui.weergave import bron, grafiek, tabel, tabeldownloads
 
 basis, scenario = state.basis(), state.scenario()
-eigen, officieel = project_taakstelling(scenario, basis), project_taakstelling(basislijn(scenario), basis)
+eigen, officieel = project_taakstelling(scenario, basis), taakstelling_rijen(basislijn(scenario), basis)  # the baseline only feeds charts
 nodig = benodigde_plaatsingen(scenario, basis)
 kern = bereken(scenario, basis)
 

@@ -8,7 +8,7 @@ from core.model import vergelijken as vgl
 from core.tekst import zinnen
 from ui import state
 from ui.tekst import als_tekst
-from ui.weergave import grafiek, tabeldownloads
+from ui.weergave import grafiek, tabeldownloads, toon
 
 basis, scenario = state.basis(), state.scenario()
 st.title("Scenario's vergelijken")
@@ -26,6 +26,7 @@ gekozen = st.multiselect(
     key=state.VERGELIJK_KEY,
     bind="query-params",
     placeholder="Kies een of meer scenario's",
+    select_all=False,
     help="Het huidige scenario uit de zijbalk en de opgeslagen scenario's (nieuwste versie). "
     "De link in de adresbalk opent dezelfde vergelijking.",
 )
@@ -48,9 +49,9 @@ tabeldownloads(
 )
 
 st.subheader("Kernuitkomsten")
-st.dataframe(vgl.opgemaakt(uitkomsten), hide_index=True, width="stretch")
+toon(vgl.opgemaakt(uitkomsten))
 st.subheader("Verschil met het basisscenario")
-st.dataframe(vgl.opgemaakt(verschillen, signed=True), hide_index=True, width="stretch")
+toon(vgl.opgemaakt(verschillen, signed=True))
 st.caption(f"Alle scenario's berekend op dataversie {basis.versie}; bronnen en peildata op de pagina Bronnen.")
 
 links, rechts = st.columns(2)
