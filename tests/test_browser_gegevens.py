@@ -96,3 +96,16 @@ def test_an_upload_shows_its_preview_and_stores_nothing(page, doorgerold, tmp_pa
     expect(page.get_by_role("button", name="Opslaan")).to_be_visible()
     close_all()
     assert latest_versie(doorgerold["db"]) == 2  # the start data and the import; the preview stored nothing
+
+
+def test_no_english_on_the_upload_and_the_date_selector(page):
+    from tests.test_browser_weergave import _engels
+
+    open_app(page, "/gegevens")
+    page.get_by_role("tab", name="Bestand (CSV of Excel)").click()
+    expect(page.get_by_test_id("stFileUploader")).to_contain_text("Hoogstens 2MB per bestand")
+    assert _engels(page) == {}
+    page.get_by_test_id("stSidebar").get_by_text("Gegevens van een eerdere datum").click()
+    # Streamlit 1.67 draws a native date field: the browser shows it in the user's own language.
+    expect(page.get_by_test_id("stSidebar").get_by_test_id("stDateInput")).to_contain_text("Gegevens zoals op")
+    assert _engels(page) == {}
