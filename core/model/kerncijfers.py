@@ -153,8 +153,10 @@ class Kerncijfer:
         return self.eenheid == "jaar" and self.waarde is not None
 
 
-def kerncijfers(scenario: Scenario, basis: Basis) -> list[Kerncijfer]:
-    """The headline figures of ``scenario``, in the order the Overzicht shows them."""
+def kerncijfers(scenario: Scenario, basis: Basis, gepasseerd: bool = True) -> list[Kerncijfer]:
+    """The headline figures of ``scenario``, in the order the Overzicht shows them.
+
+    ``gepasseerd``: also the deadlines already realised (met or missed); the beamer leaves them out."""
     k = bereken(scenario, basis)
     periode = fmt.periode(k.eerste_prognose)
     result = [
@@ -174,7 +176,7 @@ def kerncijfers(scenario: Scenario, basis: Basis) -> list[Kerncijfer]:
                    f"Gerealiseerd: norm {'gehaald' if d.haalt_norm else 'niet gehaald'} (hoogstens {d.norm}). "
                    f"{herkomst.halfjaarcijfer(basis, d.periode, 'achterstand_eind')}. Norm: {herkomst.norm(basis, d.periode)}",
                    hoger_is_slechter=True, norm=d.norm, haalt_norm=d.haalt_norm)
-        for d in k.gepasseerd
+        for d in (k.gepasseerd if gepasseerd else ())
     ]
     result += [
         Kerncijfer(f"deadline:{d.periode}", STATUSHOUDERS, 1, f"Achterstand {fmt.datum(d.deadline)}", d.achterstand, "personen",
@@ -206,9 +208,9 @@ def kerncijfers(scenario: Scenario, basis: Basis) -> list[Kerncijfer]:
     return result
 
 
-def kaartparen(scenario: Scenario, basis: Basis) -> dict[str, list[list[tuple[Kerncijfer, Kerncijfer | None]]]]:
+def kaartparen(scenario: Scenario, basis: Basis, gepasseerd: bool = True) -> dict[str, list[list[tuple[Kerncijfer, Kerncijfer | None]]]]:
     """Per section, rows of (scenario figure, the same figure in the baseline) for the cards."""
-    eigen = kerncijfers(scenario, basis)
+    eigen = kerncijfers(scenario, basis, gepasseerd)
     per_sleutel_in_basisscenario = {k.sleutel: k for k in kerncijfers(basislijn(scenario), basis)}
     secties: dict[str, list[list]] = {}
     for figuur in eigen:
