@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.data import DataError
-from ui import chrome, downloads, sidebar, state, toegang
+from ui import chrome, downloads, sidebar, state, tijdreis, toegang
 from ui.fouten import vang_paginafouten
 from ui.tekst import als_tekst
 from ui.weergave import presentatie_opmaak
@@ -15,6 +15,7 @@ downloads.begin_run()
 try:
     state.start_run()
     state.open_link()
+    tijdreis.kiezer()
     basis = state.basis()
 except DataError as error:
     st.error(f"De basisdata kunnen niet worden geladen. {error}")
@@ -27,6 +28,7 @@ state.synchroniseer_link(scenario)
 presentatie_opmaak()
 chrome.vertaal_streamlit()
 
+tijdreis.melding()
 for melding in sidebar.link_meldingen(scenario):
     st.warning(melding, icon=":material/warning:")
 if state.link_melding():
@@ -44,6 +46,7 @@ pagina = st.navigation(
         st.Page("views/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:"),
         st.Page("views/scenarios.py", title="Scenario's", icon=":material/bookmarks:"),
         st.Page("views/bronnen.py", title="Bronnen", icon=":material/menu_book:"),
+        st.Page("views/gegevens.py", title="Gegevens bijwerken", icon=":material/edit_note:", url_path="gegevens"),
     ]
 )
 with vang_paginafouten():

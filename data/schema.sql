@@ -20,7 +20,8 @@ CREATE TABLE document (
     titel   VARCHAR NOT NULL,
     kort    VARCHAR NOT NULL,  -- short name for tables
     datum   VARCHAR CHECK (regexp_full_match(datum, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?')),  -- NULL: the document is undated
-    bestand VARCHAR NOT NULL DEFAULT ''  -- '' for a source outside shared/seeds
+    bestand VARCHAR NOT NULL DEFAULT '',  -- '' for a source outside shared/seeds
+    versie  INTEGER NOT NULL DEFAULT 1 REFERENCES dataversie (versie)  -- the data version that added it (time travel)
 );
 
 CREATE TABLE halfjaarcijfer (
@@ -33,6 +34,7 @@ CREATE TABLE halfjaarcijfer (
     soort      VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
     toelichting VARCHAR NOT NULL DEFAULT '',
     versie     INTEGER NOT NULL REFERENCES dataversie (versie),
+    vervallen   BOOLEAN NOT NULL DEFAULT false,  -- set by an undo: the figure an entry introduced is taken away again
     PRIMARY KEY (periode, grootheid, versie)
 );
 
@@ -46,6 +48,7 @@ CREATE TABLE normpad (
     soort           VARCHAR NOT NULL CHECK (soort IN ('gerapporteerd', 'afgeleid', 'aanname')),
     toelichting     VARCHAR NOT NULL DEFAULT '',
     versie          INTEGER NOT NULL REFERENCES dataversie (versie),
+    vervallen   BOOLEAN NOT NULL DEFAULT false,  -- set by an undo: the figure an entry introduced is taken away again
     PRIMARY KEY (periode, versie)
 );
 
@@ -63,6 +66,7 @@ CREATE TABLE begrotingsregel (
     raming      BOOLEAN NOT NULL DEFAULT false,  -- an estimate the source itself reports ("circa", "raming")
     toelichting VARCHAR NOT NULL DEFAULT '',
     versie      INTEGER NOT NULL REFERENCES dataversie (versie),
+    vervallen   BOOLEAN NOT NULL DEFAULT false,  -- set by an undo: the figure an entry introduced is taken away again
     PRIMARY KEY (jaar, regel, versie)
 );
 
@@ -80,6 +84,7 @@ CREATE TABLE kengetal (
     raming      BOOLEAN NOT NULL DEFAULT false,
     toelichting VARCHAR NOT NULL DEFAULT '',
     versie      INTEGER NOT NULL REFERENCES dataversie (versie),
+    vervallen   BOOLEAN NOT NULL DEFAULT false,  -- set by an undo: the figure an entry introduced is taken away again
     PRIMARY KEY (onderwerp, sleutel, periode, versie)
 );
 
@@ -116,4 +121,18 @@ CREATE TABLE migratie (
     uitgevoerd_op TIMESTAMP NOT NULL,
     backup        VARCHAR NOT NULL,  -- file name of the copy made before, next to the database
     meldingen     VARCHAR NOT NULL DEFAULT ''  -- Dutch, one per line
+);
+
+-- Who entered a data version and why (staff entries and undo, core/data/invoer.py). The start data
+-- from data/seeds have no row here. Nothing in this table or the figure tables is ever updated or deleted.
+CREATE TABLE invoer (
+    versie            INTEGER PRIMARY KEY REFERENCES dataversie (versie),
+    wie               VARCHAR NOT NULL,  -- the name entered, or the logged-in user's name
+    gebruiker_id      VARCHAR NOT NULL,  -- e-mail address or subject of the login; 'lokaal' without a login
+    rol               VARCHAR NOT NULL,
+    bron_id           VARCHAR,           -- the document most figures of the entry come from
+    reden             VARCHAR NOT NULL,
+    reden_bevindingen VARCHAR NOT NULL DEFAULT '',  -- why figures that break an identity were stored anyway
+    soort             VARCHAR NOT NULL CHECK (soort IN ('invoer', 'terugdraaien')),
+    herstelt          INTEGER            -- terugdraaien: the data version undone
 );

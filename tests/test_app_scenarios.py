@@ -87,7 +87,7 @@ def test_a_saved_scenario_shows_its_own_data_version_until_recomputed(db_path):
     with data.connection(db_path) as con:
         con.execute("INSERT INTO dataversie VALUES (2, now(), 'COA-correctie')")
         con.execute(
-            "INSERT INTO halfjaarcijfer SELECT periode, grootheid, 79, bron_id, sectie, peildatum, soort, '', 2 "
+            "INSERT INTO halfjaarcijfer SELECT periode, grootheid, 79, bron_id, sectie, peildatum, soort, '', 2, false "
             "FROM halfjaarcijfer WHERE periode = '2026-H1' AND grootheid = 'achterstand_eind'"
         )
     at = AppTest.from_file(APP, default_timeout=60)

@@ -49,7 +49,7 @@ def test_a_new_inconsistent_figure_is_caught_by_the_same_rule(db_path):
         for grootheid, waarde in [("realisatie", 150), ("achterstand_eind", 10)]:
             con.execute(
                 "INSERT INTO halfjaarcijfer VALUES ('2026-H2', ?, ?, 'rib_2026_05', 'test', '2027-01-01', "
-                "'gerapporteerd', '', 2)",
+                "'gerapporteerd', '', 2, false)",
                 [grootheid, waarde],
             )
     findings = [f for f in check_achterstand(load_basis(db_path)) if f.periode == "2026-H2"]

@@ -70,7 +70,7 @@ def test_a_newer_figure_is_a_new_version_and_the_old_one_stays(db_path):
         con.execute("INSERT INTO dataversie VALUES (2, now(), 'COA-correctie')")
         con.execute(
             "INSERT INTO halfjaarcijfer SELECT periode, grootheid, 79, bron_id, sectie, peildatum, 'gerapporteerd', "
-            "'gecorrigeerd', 2 FROM halfjaarcijfer WHERE periode = '2026-H1' AND grootheid = 'achterstand_eind'"
+            "'gecorrigeerd', 2, false FROM halfjaarcijfer WHERE periode = '2026-H1' AND grootheid = 'achterstand_eind'"
         )
     assert latest_versie(db_path) == 2
     assert load_basis(db_path).halfjaarcijfers["2026-H1"]["achterstand_eind"] == 79

@@ -76,8 +76,9 @@ def test_every_saved_scenario_is_intact_after_the_migration(versie, db_path):
     assert [s.versie for s in opslag.versies("Hoge instroom", path=db_path)] == [1, 2]
     # Two names that differ only in case became two scenarios under the old schema: the later is renamed, and told.
     assert opslag.open_scenario(3, path=db_path).naam == "HOGE  INSTROOM (2)"
-    meldingen = rijen(db_path, "SELECT meldingen FROM migratie")[0][0]
-    assert "heet nu 'HOGE  INSTROOM (2)'" in meldingen
+    if versie < 5:  # the rename is the migration to schema 5's doing; a version 5 file was renamed before
+        meldingen = rijen(db_path, "SELECT meldingen FROM migratie")[0][0]
+        assert "heet nu 'HOGE  INSTROOM (2)'" in meldingen
     assert {s.naam for s in opslag.lijst(path=db_path, gearchiveerd=True) if s.gearchiveerd} == {n for n, _ in GEARCHIVEERD}
 
 

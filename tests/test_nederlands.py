@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import APP
 
 PAGES = ["views/overzicht.py", "views/taakstelling.py", "views/reserve.py", "views/vergelijken.py",
-         "views/scenarios.py", "views/bronnen.py"]
+         "views/scenarios.py", "views/bronnen.py", "views/gegevens.py"]
 ENGELS = [
     "Choose", "Select all", "Select an", "Download as", "Show data", "Copy Vega", "View source", "Open in Vega",
     "Save as", "Record screen", "Rerun", "Settings", "Clear cache", "Running", "Press Enter", "No results",

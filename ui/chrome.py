@@ -74,6 +74,17 @@ VERTALINGEN = {
     "Please wait...": "Even geduld…",
     "Notifications": "Meldingen",
     "Vega visualization": "Grafiek",
+    # file upload (Gegevens bijwerken)
+    "Browse files": "Bestand kiezen",
+    "Drag and drop file here": "Sleep een bestand hierheen",
+    "Drag and drop files here": "Sleep bestanden hierheen",
+    "Upload": "Uploaden",
+    "Delete": "Verwijderen",
+    "Remove file": "Bestand weghalen",
+    "file upload": "bestand uploaden",
+    # date field (time travel in the sidebar)
+    "Choose date": "Kies een datum",
+    "Choose a date": "Kies een datum",
 }
 
 # Texts with a variable part: (regular expression on the whole text, Dutch with \1 for the part).
@@ -82,6 +93,7 @@ PATRONEN = (
     (r"^Remove (.+)$", r"\1 weghalen"),
     (r"^Select (\d+) matches$", r"Alle \1 treffers kiezen"),
     (r"^You can only select up to (\d+) options?\. Remove an option first\.$", r"U kunt er hoogstens \1 kiezen; haal er eerst een weg."),
+    (r"^(?:Limit )?(\S+) per file(.*)$", r"Hoogstens \1 per bestand\2"),
 )
 
 # A table's column menu has two submenus: "Statistics" (English labels, numbers as "17.8") and

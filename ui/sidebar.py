@@ -107,6 +107,8 @@ def _help_extra(parameter: Parameter, basis: Basis) -> str:
         return zinnen.tempo_alternatieven(basis)
     if parameter.naam == "instroom_pct":
         return zinnen.laatste_taakstelling_zin(basis)
+    if parameter.naam == "du_mo_indexatie_pct":
+        return zinnen.bekende_indexatie_zin(basis)
     return ""
 
 

@@ -61,9 +61,21 @@ def nieuwste_versie() -> int:
     return latest_versie(pad()) if versie is None else versie
 
 
+PEILVERSIE_KEY = "_peilversie"  # the version the sidebar's date selects (ui.tijdreis); None = newest
+
+
+def zet_peilversie(versie: int | None) -> None:
+    st.session_state[PEILVERSIE_KEY] = versie
+
+
+def peilversie() -> int | None:
+    return st.session_state.get(PEILVERSIE_KEY)
+
+
 def data_versie() -> int:
-    """The data version the app computes on: pinned by an opened saved scenario, else the newest."""
-    return st.session_state.get(DATA_VERSIE_KEY) or nieuwste_versie()
+    """The data version the app computes on: pinned by an opened saved scenario, else the version of the
+    date chosen in the sidebar (time travel), else the newest."""
+    return st.session_state.get(DATA_VERSIE_KEY) or peilversie() or nieuwste_versie()
 
 
 def basis() -> Basis:
@@ -218,3 +230,8 @@ def geopend_problemen() -> tuple[str, ...]:
 def presentatie() -> bool:
     """Presentation mode (``?modus=presentatie``): large figures, few controls, no tables or footnotes."""
     return st.session_state.get(MODUS_KEY) == PRESENTATIE
+
+
+def teksttabel(frame: pd.DataFrame, kolommen: dict):
+    """A table as the screen shows it (Dutch headers and values)."""
+    return tabellen.teksttabel(frame, kolommen)

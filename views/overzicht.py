@@ -16,7 +16,8 @@ vergelijk = basislijn(scenario)
 
 st.title("Sociaal Domein Verkenner")
 st.info("  \n".join(zinnen.oordeel(scenario, basis)), icon=":material/summarize:")
-for sectie, rijen in kaartparen(scenario, basis).items():
+# On the beamer the forward view only: deadlines already realised stay on the normal screen.
+for sectie, rijen in kaartparen(scenario, basis, gepasseerd=not state.presentatie()).items():
     st.subheader(sectie)
     for nummer, rij in enumerate(rijen):
         for kolom, (eigen, in_basisscenario) in zip(st.columns(len(rij)), rij):

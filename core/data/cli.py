@@ -100,6 +100,11 @@ def restore(args: argparse.Namespace) -> int:
 
 def _laad_uitbreidingen() -> None:
     """Modules that add subcommands (e.g. staff data entry's ``import``) are imported here."""
+    from core.data import export
+    from core.invoer import opdracht  # core.invoer builds on core.data: imported only when the command line runs
+
+    opdracht.registreer()
+    export.registreer()
 
 
 def parser() -> argparse.ArgumentParser:

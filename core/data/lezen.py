@@ -103,9 +103,10 @@ def _lees_nieuwste(path: Path) -> int:
 def _as_of(con: duckdb.DuckDBPyConnection, table: str, key: tuple[str, ...], versie: int, order: str) -> pd.DataFrame:
     # Per key the newest row at or below the version (portable SQL: no QUALIFY).
     partition = ", ".join(key)
+    # A key whose newest row is marked vervallen (taken away again by an undo, core/data/invoer.py) is left out.
     return con.execute(
-        f"SELECT * EXCLUDE (_rang) FROM (SELECT *, row_number() OVER (PARTITION BY {partition} ORDER BY versie DESC) "
-        f"AS _rang FROM {table} WHERE versie <= ?) WHERE _rang = 1 ORDER BY {order}",  # our own constants
+        f"SELECT * EXCLUDE (_rang, vervallen) FROM (SELECT *, row_number() OVER (PARTITION BY {partition} ORDER BY versie DESC) "
+        f"AS _rang FROM {table} WHERE versie <= ?) WHERE _rang = 1 AND NOT vervallen ORDER BY {order}",  # our own constants
         [versie],
     ).df()
 
@@ -123,7 +124,9 @@ def _lees_basis(path: Path, versie: int) -> Basis:
         kengetallen = _as_of(con, "kengetal", tables["kengetal"], versie, "onderwerp, sleutel, periode")
         halfjaar = _as_of(con, "halfjaarcijfer", tables["halfjaarcijfer"], versie, "periode, grootheid")
         normpad = _as_of(con, "normpad", tables["normpad"], versie, "periode")
-        documenten = con.execute("SELECT * FROM document ORDER BY datum, bron_id").df()
+        documenten = con.execute(
+            "SELECT * EXCLUDE (versie) FROM document WHERE versie <= ? ORDER BY datum, bron_id", [versie]
+        ).df()
     begroting["bedrag"] = begroting["bedrag"].astype(float)
     kengetallen["waarde"] = kengetallen["waarde"].astype(float)
     return Basis(

@@ -303,9 +303,20 @@ def _4_naar_5(con: duckdb.DuckDBPyConnection) -> list[str]:
     return meldingen
 
 
+def _5_naar_6(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Schema 6: staff entries. The figure tables get ``vervallen`` (false for every stored figure), the
+    documents the version that added them (1: all were there from the start); the new table ``invoer``
+    (who and why per data version) starts empty."""
+    con.execute("ALTER TABLE oud_document ADD COLUMN versie INTEGER DEFAULT 1")
+    for tabel in ("halfjaarcijfer", "normpad", "begrotingsregel", "kengetal"):
+        con.execute(f"ALTER TABLE oud_{tabel} ADD COLUMN vervallen BOOLEAN DEFAULT false")  # our own table names
+    return []
+
+
 MIGRATIES: dict[int, Callable[[duckdb.DuckDBPyConnection], list[str]]] = {
     1: _1_naar_2,
     2: _2_naar_3,
     3: _3_naar_4,
     4: _4_naar_5,
+    5: _5_naar_6,
 }

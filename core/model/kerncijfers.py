@@ -41,6 +41,7 @@ class Kerncijfers:
     achterstand_begin: int
     deadlines: tuple[Deadline, ...]  # the Provincie's own deadlines still ahead (or read as a tussenstand)
     doorgetrokken: tuple[Deadline, ...]  # the half-year ends after the last deadline, norm carried on
+    gepasseerd: tuple[Deadline, ...]  # the Provincie's current deadlines already realised: met or missed
     nodig: int  # placements needed in the first forecast half year to stay on the norm path
     verwacht: int  # placements the scenario expects in that half year
     nodig_plan: int | None  # placements the municipality's own plan needs in that half year
@@ -72,6 +73,7 @@ def bereken(scenario: Scenario, basis: Basis) -> Kerncijfers:
     ]
     reserve = rsv.reserve_rijen(scenario, basis)
     return Kerncijfers(
+        gepasseerd=tuple(_gepasseerd(rows, basis, norm)),
         eerste_prognose=first["periode"],
         opgave=first["opgave"],
         taakstelling=first["taakstelling"],
@@ -90,6 +92,25 @@ def bereken(scenario: Scenario, basis: Basis) -> Kerncijfers:
         uitputting=rsv.uitputting(scenario, basis),
         achterstand_eind_horizon=rows[-1]["achterstand_eind"],
     )
+
+
+def _gepasseerd(rows, basis: Basis, norm) -> list[Deadline]:
+    """Realised deadlines of the Provincie's current agreement (the norms stated with its last deadline).
+
+    Once a half year's realisation is entered, its deadline is no longer a forecast: it is shown
+    as met or missed with the realised backlog. Deadlines of earlier agreements are history.
+    """
+    eigen = [p for p, n in norm.items() if not n.na_laatste_deadline]
+    if not eigen:
+        return []
+    peildatum = basis.norm_rijen[max(eigen)]["peildatum"]
+    return [
+        Deadline(r["periode"], norm[r["periode"]].deadline, r["norm_achterstand"], r["achterstand_eind"], r["haalt_norm"],
+                 r["status"], False)
+        for r in rows
+        if r["status"] == GEREALISEERD and r["norm_achterstand"] is not None and r["periode"] in basis.norm_rijen
+        and basis.norm_rijen[r["periode"]]["peildatum"] == peildatum
+    ]
 
 
 def _nieuwste(basis: Basis, onderwerp: str, sleutel: str) -> float:
@@ -132,8 +153,10 @@ class Kerncijfer:
         return self.eenheid == "jaar" and self.waarde is not None
 
 
-def kerncijfers(scenario: Scenario, basis: Basis) -> list[Kerncijfer]:
-    """The headline figures of ``scenario``, in the order the Overzicht shows them."""
+def kerncijfers(scenario: Scenario, basis: Basis, gepasseerd: bool = True) -> list[Kerncijfer]:
+    """The headline figures of ``scenario``, in the order the Overzicht shows them.
+
+    ``gepasseerd``: also the deadlines already realised (met or missed); the beamer leaves them out."""
     k = bereken(scenario, basis)
     periode = fmt.periode(k.eerste_prognose)
     result = [
@@ -146,6 +169,14 @@ def kerncijfers(scenario: Scenario, basis: Basis) -> list[Kerncijfer]:
         Kerncijfer("verwacht", STATUSHOUDERS, 0, f"Verwacht in {periode}", k.verwacht, "personen", fmt.getal(k.verwacht),
                    "Prognose: het tempo van huisvesting in dit scenario (een aanname), hoogstens de opgave. "
                    "Afgeleid uit de realisatie " + herkomst.halfjaarcijfer(basis, vorige_periode(k.eerste_prognose), "realisatie")),
+    ]
+    result += [
+        Kerncijfer(f"deadline:{d.periode}", STATUSHOUDERS, 1, f"Achterstand {fmt.datum(d.deadline)} (gerealiseerd)", d.achterstand,
+                   "personen", fmt.getal(d.achterstand),
+                   f"Gerealiseerd: norm {'gehaald' if d.haalt_norm else 'niet gehaald'} (hoogstens {d.norm}). "
+                   f"{herkomst.halfjaarcijfer(basis, d.periode, 'achterstand_eind')}. Norm: {herkomst.norm(basis, d.periode)}",
+                   hoger_is_slechter=True, norm=d.norm, haalt_norm=d.haalt_norm)
+        for d in (k.gepasseerd if gepasseerd else ())
     ]
     result += [
         Kerncijfer(f"deadline:{d.periode}", STATUSHOUDERS, 1, f"Achterstand {fmt.datum(d.deadline)}", d.achterstand, "personen",
@@ -177,9 +208,9 @@ def kerncijfers(scenario: Scenario, basis: Basis) -> list[Kerncijfer]:
     return result
 
 
-def kaartparen(scenario: Scenario, basis: Basis) -> dict[str, list[list[tuple[Kerncijfer, Kerncijfer | None]]]]:
+def kaartparen(scenario: Scenario, basis: Basis, gepasseerd: bool = True) -> dict[str, list[list[tuple[Kerncijfer, Kerncijfer | None]]]]:
     """Per section, rows of (scenario figure, the same figure in the baseline) for the cards."""
-    eigen = kerncijfers(scenario, basis)
+    eigen = kerncijfers(scenario, basis, gepasseerd)
     per_sleutel_in_basisscenario = {k.sleutel: k for k in kerncijfers(basislijn(scenario), basis)}
     secties: dict[str, list[list]] = {}
     for figuur in eigen:

@@ -70,6 +70,28 @@ def groeivoet(scenario: Scenario, indexatie: str) -> float:
     return getattr(scenario, INDEXATIE_VELD[indexatie]) / 100
 
 
+# Rates a source sets per year (a circulaire), stored as kengetal <onderwerp>/<sleutel>/<jaar> in percent:
+# they replace the scenario's assumption for that year, so a new circulaire is an entry, not a code change.
+BEKENDE_INDEXATIE = {"du_mo": ("indexatie", "du_mo_pct")}
+
+
+def bekende_indexatie(basis: Basis, indexatie: str) -> dict[int, float]:
+    """{jaar: percentage} a source has set for this indexatie (none: the scenario's rate applies every year)."""
+    if indexatie not in BEKENDE_INDEXATIE:
+        return {}
+    return {int(p): w for p, w in basis.kengetallen_van(*BEKENDE_INDEXATIE[indexatie]).items() if p.isdigit()}
+
+
+def _factoren(scenario: Scenario, basis: Basis, indexatie: str) -> list[float]:
+    """Growth factor per year after the begroting year: the known rate for a year, else the scenario's."""
+    bekend = bekende_indexatie(basis, indexatie)
+    factoren, factor = [1.0], 1.0
+    for jaar in _rekenjaren(scenario, basis)[1:]:
+        factor *= 1 + (bekend[jaar] / 100 if jaar in bekend else groeivoet(scenario, indexatie))
+        factoren.append(factor)
+    return factoren
+
+
 def begrotingsregels(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     """Every begroting line for every year shown: jaar, stroom, regel, kant, bedrag, indexatie, eenmalig."""
     return pd.DataFrame([r for r in _regels_per_jaar(scenario, basis) if r["jaar"] <= scenario.eind_jaar])
@@ -81,12 +103,13 @@ def _regels_per_jaar(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     # on a dozen lines would dominate the rerun time.
     start = basis.basisjaar
     rows = []
+    factoren = {i: _factoren(scenario, basis, i) for i in {line["indexatie"] for line in basis.begrotingsregels}}
     for jaar in _rekenjaren(scenario, basis):
         for line in basis.begrotingsregels:
             eenmalig = line["regel"] in scenario.eenmalig
             if eenmalig and jaar > start:
                 continue
-            factor = (1 + groeivoet(scenario, line["indexatie"])) ** (jaar - start)
+            factor = factoren[line["indexatie"]][jaar - start]
             rows.append(
                 {"jaar": jaar, "stroom": line["stroom"], "regel": line["regel"], "kant": line["kant"],
                  "bedrag": line["bedrag"] * factor, "indexatie": line["indexatie"], "eenmalig": eenmalig}

@@ -30,7 +30,9 @@ from core.data import Basis
 from core.model import beleid
 from core.model.parameters import ONZEKERHEID, PARAMETERS, PERSONEN_PER_GROOT_HUISHOUDEN, REKENHORIZON
 from core.model.periode import deadline
-from core.model.reserve import _regels_per_jaar, alle_reserve_rijen, overige_onttrekkingen, reserve_start, uitkeringsjaar
+from core.model.reserve import (
+    _regels_per_jaar, alle_reserve_rijen, bekende_indexatie, overige_onttrekkingen, reserve_start, uitkeringsjaar,
+)
 from core.model.scenario import Scenario
 from core.model.taakstelling import GEREALISEERD, TUSSENSTAND, taakstelling_rijen, tussenstand
 
@@ -243,11 +245,12 @@ class Reservelijnen:
     du_mo: np.ndarray  # net DU MO-indexed lines per year (baten positive)
     zorgkosten: np.ndarray  # net care-cost lines per year (lasten negative)
     exponent: np.ndarray  # years of growth since the begroting year
+    exponent_du_mo: np.ndarray  # of those, the years without a DU MO rate a circulaire set (only those vary)
     start: float
     uitkering: int | None  # index of the year at whose end the reserve is paid out, or None
 
     def sleutel(self) -> tuple:
-        arrays = (self.jaren, self.resultaat, self.onttrekking, self.du_mo, self.zorgkosten, self.exponent)
+        arrays = (self.jaren, self.resultaat, self.onttrekking, self.du_mo, self.zorgkosten, self.exponent, self.exponent_du_mo)
         return (*(tuple(a.tolist()) for a in arrays), self.start, self.uitkering)
 
     @classmethod
@@ -267,6 +270,7 @@ def reservelijnen(scenario: Scenario, basis: Basis) -> Reservelijnen:
             netto[(regel["jaar"], regel["indexatie"])] += regel["bedrag"] * (1 if regel["kant"] == "baten" else -1)
     onttrekkingen = overige_onttrekkingen(scenario, basis)
     uitkering = uitkeringsjaar(scenario, basis)
+    bekend = bekende_indexatie(basis, "du_mo")  # years a circulaire fixed: the paths do not vary them
     return Reservelijnen(
         jaren=_vast_array(jaren, np.int64),
         resultaat=_vast_array([r["resultaat"] for r in rijen], float),
@@ -274,6 +278,7 @@ def reservelijnen(scenario: Scenario, basis: Basis) -> Reservelijnen:
         du_mo=_vast_array([netto[(j, "du_mo")] for j in jaren], float),
         zorgkosten=_vast_array([netto[(j, "zorgkosten")] for j in jaren], float),
         exponent=_vast_array([j - basis.basisjaar for j in jaren], float),
+        exponent_du_mo=_vast_array([sum(1 for k in range(basis.basisjaar + 1, j + 1) if k not in bekend) for j in jaren], float),
         start=float(reserve_start(basis)),
         uitkering=jaren.index(uitkering) if uitkering in jaren else None,
     )
@@ -300,7 +305,8 @@ def effect(r: Reservelijnen, soort: str, rente: tuple[float, np.ndarray], tot: i
     """
     tot = len(r.jaren) if tot is None else tot
     lijnen = getattr(r, soort)[:tot, None]
-    return lijnen * (groeifactor(r.exponent[:tot], *rente) - 1)
+    exponent = r.exponent_du_mo if soort == "du_mo" else r.exponent
+    return lijnen * (groeifactor(exponent[:tot], *rente) - 1)
 
 
 def standen(r: Reservelijnen, verschil: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -70,6 +70,8 @@ def opgave(basis: Basis, periode: str) -> str:
 
 def reserve_eind(basis: Basis, jaar: int) -> str:
     periode = str(jaar)
+    if ("reserve", "stand_eind", periode) not in basis.kengetal_rijen:  # a begroting that names no expected end
+        return f"Afgeleid uit de begrotingsregels {basis.basisjaar} ({begroting(basis)}) en de aannames."
     return (
         f"Afgeleid uit de begrotingsregels {basis.basisjaar} ({begroting(basis)}) en de aannames. De regiobegroting "
         f"noemt zelf een verwachte ruimte in de reserve eind {jaar} van "

@@ -387,6 +387,15 @@ def laatste_taakstelling_zin(basis: Basis) -> str:
     return f"De laatst vastgestelde taakstelling is {waarde} ({fmt.periode(periode)})."
 
 
+def bekende_indexatie_zin(basis: Basis) -> str:
+    """The years a circulaire has set the DU MO indexation for (they override this control), or nothing."""
+    bekend = rsv.bekende_indexatie(basis, "du_mo")
+    if not bekend:
+        return ""
+    jaren = "; ".join(f"{jaar}: {fmt.procent(p, 1)}" for jaar, p in sorted(bekend.items()))
+    return f"Vastgesteld in een circulaire (ingevoerd als gegeven): {jaren}. Deze schuif geldt voor de andere jaren."
+
+
 # --- Risico's and Budgetten pages (issue 11): probabilities, goal seeking, sensitivity, plausibility,
 # policy risks and the opvang budgets. Every figure comes from core.risico and core.model.budgetten.
 
