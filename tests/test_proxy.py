@@ -190,3 +190,47 @@ def test_saved_through_one_process_opened_through_the_other(browser, tmp_path, r
         finally:
             een.close()
             twee.close()
+
+
+KOP = "onderdeel;periode;grootheid;waarde;bron_id;sectie;peildatum;soort;toelichting"
+OPGAVE_2026_H2 = "Opgave 2e helft 2026"
+
+
+def test_a_data_entry_made_through_one_process_is_seen_through_the_other(browser, tmp_path):
+    with Cluster(processen=2, werkmap=tmp_path / "cluster", database=tmp_path / "gedeeld.duckdb") as gedeeld:
+        een = browser.new_context(base_url=gedeeld.url)
+        twee = browser.new_context(base_url=gedeeld.url)
+        try:
+            op_proces(een, gedeeld, gedeeld.apps[0])
+            op_proces(twee, gedeeld, gedeeld.apps[1])
+            ervoor = twee.new_page()
+            open_app(ervoor, "/")
+            expect(metric_value(ervoor, OPGAVE_2026_H2)).to_have_text("184")
+
+            # A correction of the Rijk's taakstelling for 2026-H2 (113 -> 120), uploaded through process one.
+            invoer = een.new_page()
+            open_app(invoer, "/gegevens")
+            invoer.get_by_role("tab", name="Bestand (CSV of Excel)").click()
+            bestand = tmp_path / "correctie.csv"
+            bestand.write_text(f"{KOP}\nhalfjaar;2026-H2;taakstelling;120;rib_2026_05;Rijk;2026-11-01;gerapporteerd;\n",
+                               encoding="utf-8")
+            invoer.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bestand))
+            formulier = invoer.get_by_test_id("stForm").filter(has=invoer.get_by_test_id("stFileUploader"))
+            formulier.get_by_role("button", name="Voorbeeld bekijken").click()
+            wait_until_idle(invoer)
+            opslaan = invoer.get_by_test_id("stForm").filter(has=invoer.get_by_role("button", name="Opslaan"))
+            opslaan.get_by_label("Uw naam (voor de geschiedenis)").fill("Anne")
+            opslaan.get_by_label("Reden van deze invoer").fill("correctie taakstelling")
+            uitleg = opslaan.get_by_label("Waarom slaat u deze cijfers toch op? (verplicht bij bevindingen)")
+            if uitleg.count():
+                uitleg.fill("de opgave volgt uit de nieuwe taakstelling")
+            opslaan.get_by_role("button", name="Opslaan").click()
+            wait_until_idle(invoer)
+            expect_no_exception(invoer)
+
+            erna = twee.new_page()  # through the other process
+            open_app(erna, "/")
+            expect(metric_value(erna, OPGAVE_2026_H2)).to_have_text("191")
+        finally:
+            een.close()
+            twee.close()
