@@ -16,6 +16,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -79,11 +81,9 @@ def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"streamlit was not healthy within {STARTUP_TIMEOUT_S} s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """Run the app; yields (base URL, path of the server's combined stdout/stderr log)."""
-    tmp = tmp_path_factory.mktemp("server")
-    log = tmp / "streamlit.log"
+@contextmanager
+def app_server(db: Path, log: Path) -> Iterator[str]:
+    """The app on ``db`` on a free port, its output in ``log``; yields its base URL."""
     port = _free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",
@@ -92,13 +92,13 @@ def server(tmp_path_factory):
         "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    env = {**os.environ, "VERKENNER_DB": str(tmp / "verkenner.duckdb")}
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "VERKENNER_DB": str(db)}, stdout=out,
+                                   stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_healthy(url, process, log)
-        yield url, log
+        yield url
     finally:
         process.terminate()
         try:
@@ -106,6 +106,15 @@ def server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """Run the app; yields (base URL, path of the server's combined stdout/stderr log)."""
+    tmp = tmp_path_factory.mktemp("server")
+    log = tmp / "streamlit.log"
+    with app_server(tmp / "verkenner.duckdb", log) as url:
+        yield url, log
 
 
 @pytest.fixture(autouse=True)

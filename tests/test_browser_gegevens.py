@@ -3,9 +3,6 @@ passed deadline with its realised figure; an upload on Gegevens bijwerken shows 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -14,7 +11,7 @@ from playwright.sync_api import expect, sync_playwright
 from core.data import close_all, latest_versie, load_basis
 from core.invoer.opdracht import importeer
 from tests.test_browser import (
-    CHROMIUM, CHROMIUM_ARGS, IN_CI, ROOT, _free_port, _wait_until_healthy, metric_value, open_app, wait_until_idle,
+    CHROMIUM, CHROMIUM_ARGS, IN_CI, app_server, metric_value, open_app, wait_until_idle,
 )
 
 pytestmark = pytest.mark.skipif(
@@ -37,23 +34,9 @@ def doorgerold(tmp_path_factory):
                        "halfjaar;2027-H1;taakstelling;100;rib_2026_05;Rijk;2026-12-15;gerapporteerd;\n", encoding="utf-8")
     assert importeer(db, bestand, ja=True, naam="Anne", reden="januari 2027", vandaag=date(2027, 2, 1), uit=lambda _t: None) == 0
     close_all()
-    log, port = tmp / "streamlit.log", _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "VERKENNER_DB": str(db)}, stdout=out,
-                                   stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(url, process, log)
+    log = tmp / "streamlit.log"
+    with app_server(db, log) as url:
         yield {"url": url, "db": db, "eind": eind, "norm": basis.normen["2026-H2"], "log": log}
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture
