@@ -7,6 +7,7 @@ A column's opmaak says how it is shown on screen (Dutch text) and how it is expo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Callable
 
 import pandas as pd
@@ -154,9 +155,19 @@ FIGUREN_EXPORT = {
 }
 
 
-def opgemaakte_kolommen(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> dict[str, list[str]]:
-    """{Dutch header: the column's values as Dutch text}, in the order of ``kolommen``."""
-    return {k.kop: [k.opmaak.weergave(v) for v in frame[column].tolist()] for column, k in kolommen.items()}
+def opgemaakte_kolommen(frame: pd.DataFrame | Sequence[dict], kolommen: dict[str, Kolom]) -> dict[str, list[str]]:
+    """{Dutch header: the column's values as Dutch text}, in the order of ``kolommen``.
+
+    ``frame`` may also be a projection's cached rows (a sequence of dicts, e.g. taakstelling_rijen):
+    taking a pandas column apart costs more than formatting it (benchmarks/README.md).
+    """
+    return {k.kop: [k.opmaak.weergave(v) for v in _waarden(frame, column)] for column, k in kolommen.items()}
+
+
+def _waarden(frame: pd.DataFrame | Sequence[dict], column: str) -> list:
+    if isinstance(frame, pd.DataFrame):
+        return frame[column].tolist()
+    return [None if (v := rij[column]) is None or v is pd.NA else v for rij in frame]
 
 
 def opmaak(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFrame:
@@ -164,7 +175,7 @@ def opmaak(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFrame:
     return pd.DataFrame(opgemaakte_kolommen(frame, kolommen), dtype=object)
 
 
-def teksttabel(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pa.Table:
+def teksttabel(frame: pd.DataFrame | Sequence[dict], kolommen: dict[str, Kolom]) -> pa.Table:
     """The same as ``opmaak``, as an Arrow table of text: what the screen gets.
 
     Streamlit sends every table to the browser as Arrow; given Arrow it skips its own
