@@ -31,6 +31,8 @@ PROCENT = Opmaak(lambda v: fmt.procent(v, 1), '0.0"%"')  # values already in per
 JA_NEE = Opmaak(fmt.ja_nee, None)
 DATUM = Opmaak(fmt.datum, "d mmmm yyyy")
 PEILDATUM = Opmaak(fmt.peildatum, None)
+# A half year: "2e helft 2026" on screen; exports keep the sortable code ("2026-H2", core.export).
+HALFJAAR = Opmaak(lambda v: fmt.periode(v) if isinstance(v, str) and "-H" in v else fmt.tekst(v), None)
 NAAR_EENHEID = Opmaak(fmt.tekst, "#,##0")  # a number whose format follows the row's ``eenheid`` (export only)  # as precise as the source ("november 2025", "onbekend"): text
 
 
@@ -41,7 +43,7 @@ class Kolom:
 
 
 TAAKSTELLING = {
-    "periode": Kolom("Halfjaar"),
+    "periode": Kolom("Halfjaar", HALFJAAR),
     "status": Kolom("Status"),
     "achterstand_begin": Kolom("Achterstand begin", GETAL),
     "taakstelling": Kolom("Taakstelling", GETAL),
@@ -58,7 +60,7 @@ TAAKSTELLING = {
 }
 
 BENODIGD = {
-    "periode": Kolom("Halfjaar"),
+    "periode": Kolom("Halfjaar", HALFJAAR),
     "achterstand_begin": Kolom("Achterstand begin (op normpad)", GETAL),
     "taakstelling": Kolom("Taakstelling", GETAL),
     "norm_achterstand": Kolom("Norm eind halfjaar (max.)", GETAL),
