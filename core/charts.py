@@ -9,7 +9,7 @@ every slider move would cost 20-100 ms per chart.
 
 from __future__ import annotations
 
-import copy
+import pickle
 import textwrap
 from collections.abc import Sequence
 from functools import cache
@@ -70,7 +70,9 @@ def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 def _fill(template: dict, **datasets) -> dict:
     # Datasets go out as Arrow tables built from plain lists: Streamlit sends an Arrow table as
     # it is, while a DataFrame costs a pandas-to-Arrow conversion per dataset on every slider move.
-    spec = copy.deepcopy(template)
+    # A pickle round trip is a deep copy (callers change the spec in place; the template is
+    # cached) at a fifth of copy.deepcopy's cost on these plain JSON-like dicts.
+    spec = pickle.loads(pickle.dumps(template, pickle.HIGHEST_PROTOCOL))
     spec["datasets"] = {**spec.get("datasets", {}), **{name: _tabel(data) for name, data in datasets.items()}}
     return spec
 

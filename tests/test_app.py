@@ -153,12 +153,12 @@ def test_taakstelling_page_shows_charts_and_the_placements_needed():
     at = open_app("views/taakstelling.py")
     assert len(at.get("vega_lite_chart")) == 2
     needed = at.dataframe[0].value.set_index("Halfjaar")
-    assert needed.loc["2026-H2", "Nodig"] == "148"
-    assert needed.loc["2026-H2", "Verwacht in scenario"] == "96"
+    assert needed.loc["2e helft 2026", "Nodig"] == "148"
+    assert needed.loc["2e helft 2026", "Verwacht in scenario"] == "96"
     at.slider(key="huisvesting_per_halfjaar").set_value(150).run()
     per_halfjaar = at.dataframe[1].value.set_index("Halfjaar")
-    assert per_halfjaar.loc["2026-H2", "Achterstand eind"] == "34"
-    assert per_halfjaar.loc["2026-H1", "Achterstand eind"] == "71"
+    assert per_halfjaar.loc["2e helft 2026", "Achterstand eind"] == "34"
+    assert per_halfjaar.loc["1e helft 2026", "Achterstand eind"] == "71"
 
 
 def test_reserve_page_explains_the_tot_en_met_2027_reading():

@@ -112,8 +112,10 @@ def test_no_english_on_the_risk_pages(page):
 def test_the_risk_downloads_build(basis, scenario):
     """What the pages hand to their download buttons: every table as CSV and all of them as one workbook."""
     from core.export.tabellen import csv_bytes, excel_bytes
-    from core.risico.tabellen import budget_bladen, risico_bladen
+    from core.risico.tabellen import RISICO_KOLOMMEN, budget_bladen, risico_bladen
 
+    # The page names its sheets from RISICO_KOLOMMEN and builds them only on a click.
+    assert {blad: kolommen for blad, (_frame, kolommen) in risico_bladen(scenario, basis).items()} == RISICO_KOLOMMEN
     for bladen in (risico_bladen(scenario, basis), budget_bladen(scenario, basis)):
         for frame, kolommen in bladen.values():
             tekst = csv_bytes(frame, kolommen).decode("utf-8-sig")

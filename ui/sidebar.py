@@ -127,7 +127,7 @@ def _control(parameter: Parameter, basis: Basis):
         )
     if parameter.widget == SELECT_SLIDER:
         return st.select_slider(
-            parameter.label, options=parameter.opties, value=parameter.standaard, format_func=parameter.formatteer, **common
+            parameter.label, options=parameter.opties, value=parameter.standaard, format_func=parameter.optie_tekst, **common
         )
     if parameter.widget == TOGGLE:
         return st.toggle(parameter.label, value=parameter.standaard, **common)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-import pandas as pd
 import streamlit as st
 
 from core import charts
@@ -87,26 +86,39 @@ def grafiek(spec: dict, naam: str | None = None) -> None:
                    bestandsnamen.bestandsnaam(naam, scenario, "svg", scenarionaam), f"svg_{naam}", icon=":material/image:")
 
 
-def tabeldownloads(onderwerp: str, bladen: dict[str, tuple[pd.DataFrame, dict]]) -> None:
-    """The page's tables as one Excel workbook (with the assumptions and sources) and as CSV files."""
+def tabeldownloads(onderwerp: str, bladen: dict[str, tuple]) -> None:
+    """The page's tables as one Excel workbook (with the assumptions and sources) and as CSV files.
+
+    Each sheet is (frame, columns); the frame may be a function that builds it, called on a click.
+    """
     if state.presentatie():
         return
     scenario, basis, naam = state.scenario(), state.basis(), state.scenarionaam()
     with st.popover("Tabellen downloaden", icon=":material/download:"):
         downloads.knop(st, "Excel (.xlsx) met aannames en bronnen",
-                       lambda: exporttabellen.excel_bytes(bladen, scenario, basis, naam),
+                       lambda: exporttabellen.excel_bytes(_gemaakt(bladen), scenario, basis, naam),
                        bestandsnamen.bestandsnaam(onderwerp, scenario, "xlsx", naam), f"xlsx_{onderwerp}")
         for blad, (frame, kolommen) in bladen.items():
-            downloads.knop(st, f"CSV: {blad}", lambda f=frame, k=kolommen: exporttabellen.csv_bytes(f, k),
+            downloads.knop(st, f"CSV: {blad}", lambda f=frame, k=kolommen: exporttabellen.csv_bytes(_frame(f), k),
                            bestandsnamen.bestandsnaam(f"{onderwerp} {blad}", scenario, "csv", naam), f"csv_{onderwerp}_{blad}")
+
+
+def _frame(frame):
+    # A sheet may be given as a function that builds its frame: a page whose screen shows the
+    # cached rows then builds the export frame only when a download is clicked.
+    return frame() if callable(frame) else frame
+
+
+def _gemaakt(bladen: dict) -> dict:
+    return {blad: (_frame(frame), kolommen) for blad, (frame, kolommen) in bladen.items()}
 
 
 KORTE_TABEL = 30  # rows: a table this short is shown whole, without scrolling inside it
 RIJHOOGTE, KOPHOOGTE = 35, 38  # Streamlit's default row and header height in pixels
 
 
-def tabel(frame: pd.DataFrame, kolommen: dict) -> None:
-    """Show ``frame`` with Dutch headers and Dutch-formatted values."""
+def tabel(frame, kolommen: dict) -> None:
+    """Show ``frame`` (a DataFrame or a projection's rows) with Dutch headers and Dutch-formatted values."""
     toon(teksttabel(frame, kolommen))
 
 

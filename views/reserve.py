@@ -12,7 +12,8 @@ from ui.weergave import bron, grafiek, tabel, tabeldownloads
 
 basis, scenario = state.basis(), state.scenario()
 vergelijk = basislijn(scenario)
-eigen, officieel = project_reserve(scenario, basis), reserve_rijen(vergelijk, basis)  # the baseline only feeds charts
+# The screen uses the cached rows; the frame is built only when a download is clicked.
+eigen, officieel = reserve_rijen(scenario, basis), reserve_rijen(vergelijk, basis)  # the baseline only feeds charts
 per_stroom, regels = resultaat_per_stroom(scenario, basis), regeloverzicht(scenario, basis)
 regelkolommen = tabellen.begrotingsregels(basis.basisjaar)
 
@@ -20,7 +21,7 @@ st.title("Reserve Beschermd Thuis")
 tabeldownloads(
     "reserve",
     {
-        "Reserve per jaar": (eigen, tabellen.RESERVE),
+        "Reserve per jaar": (lambda: project_reserve(scenario, basis), tabellen.RESERVE),
         "Resultaat per stroom": (per_stroom, tabellen.STROOM),
         "Begrotingsregels": (regels, regelkolommen),
     },

@@ -9,7 +9,7 @@ from core.model.taakstelling import taakstelling_rijen
 from core.risico import beleidsrisico, doelzoeken, plausibiliteit, simuleer
 from core.risico.gevoeligheid import gevoeligheid
 from core.risico.simulatie import HORIZON
-from core.risico.tabellen import risico_bladen
+from core.risico.tabellen import RISICO_KOLOMMEN, risico_bladen
 from core.tekst import formatting as fmt
 from core.tekst import zinnen
 from ui import state
@@ -24,7 +24,10 @@ tornados = gevoeligheid(scenario, basis)
 
 st.title("Risico's en onzekerheid")
 st.caption(zinnen.simulatie_uitleg(uitkomst))
-tabeldownloads("risico", risico_bladen(scenario, basis))
+# The tables are built only when a download is clicked (they are not on screen).
+tabeldownloads("risico", {
+    blad: (lambda blad=blad: risico_bladen(scenario, basis)[blad][0], kolommen) for blad, kolommen in RISICO_KOLOMMEN.items()
+})
 
 bevindingen = plausibiliteit.controleer(scenario, basis)
 with st.expander(zinnen.plausibiliteit_kop(len(bevindingen)), expanded=bool(bevindingen)):

@@ -6,19 +6,23 @@ import streamlit as st
 from core import charts
 from core.model.kerncijfers import basislijn, bereken
 from core.model.normpad import eerste_beleidsarme_periode
-from core.model.taakstelling import benodigde_plaatsingen, project_taakstelling, taakstelling_rijen
+from core.model.taakstelling import benodigde_plaatsingen, benodigde_rijen, project_taakstelling, taakstelling_rijen
 from core.tekst import formatting as fmt
 from core.tekst import herkomst, tabellen, zinnen
 from ui import state
 from ui.weergave import bron, grafiek, tabel, tabeldownloads
 
 basis, scenario = state.basis(), state.scenario()
-eigen, officieel = project_taakstelling(scenario, basis), taakstelling_rijen(basislijn(scenario), basis)  # the baseline only feeds charts
-nodig = benodigde_plaatsingen(scenario, basis)
+# The screen uses the cached rows; the frames are built only when a download is clicked.
+eigen, officieel = taakstelling_rijen(scenario, basis), taakstelling_rijen(basislijn(scenario), basis)  # the baseline only feeds charts
+nodig = benodigde_rijen(scenario, basis)
 kern = bereken(scenario, basis)
 
 st.title("Huisvesting statushouders")
-tabeldownloads("taakstelling", {"Per halfjaar": (eigen, tabellen.TAAKSTELLING), "Nodig voor normpad": (nodig, tabellen.BENODIGD)})
+tabeldownloads("taakstelling", {
+    "Per halfjaar": (lambda: project_taakstelling(scenario, basis), tabellen.TAAKSTELLING),
+    "Nodig voor normpad": (lambda: benodigde_plaatsingen(scenario, basis), tabellen.BENODIGD),
+})
 for zin in [*(zinnen.deadline_zin(d) for d in kern.deadlines), zinnen.oordeel_deadlines(kern.deadlines, kern.trede)]:
     st.markdown(zin)
 grafiek(charts.achterstand_spec(officieel, eigen), "achterstand")

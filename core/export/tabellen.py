@@ -22,7 +22,9 @@ from core.data import Basis
 from core.model.scenario import Scenario
 from core.tekst import formatting as fmt
 from core.tekst import herkomst, zinnen
-from core.tekst.tabellen import AANNAMES, DATUM, DOCUMENTEN, FIGUREN_EXPORT, NAAR_EENHEID, PEILDATUM, TEKST, Kolom, met_koppen
+from core.tekst.tabellen import (
+    AANNAMES, DATUM, DOCUMENTEN, FIGUREN_EXPORT, HALFJAAR, NAAR_EENHEID, PEILDATUM, TEKST, Kolom, met_koppen,
+)
 
 # A spreadsheet program reads a cell that starts with one of these as a formula (OWASP: CSV injection).
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
@@ -46,6 +48,11 @@ def veilige_tekst(text: str) -> str:
     return "'" + text if text.startswith(FORMULE_TEKENS) else text
 
 
+# Exported as they are: text, and half years as their code ("2026-H2": it sorts and filters in a
+# spreadsheet; the screen shows "2e helft 2026").
+ALS_CODE = (TEKST, HALFJAAR)
+
+
 def _exportframe(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFrame:
     """Dutch headers; numbers stay numbers, dates become dates, ja/nee becomes Dutch words."""
     uit = met_koppen(frame, kolommen)  # a new frame (copy-on-write): the caller's stays as it is
@@ -54,9 +61,11 @@ def _exportframe(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFram
         if kolom.opmaak is DATUM:
             uit[kolom.kop] = pd.to_datetime(uit[kolom.kop])
             continue
-        if kolom.opmaak is PEILDATUM or (kolom.opmaak.excel_formaat is None and kolom.opmaak is not TEKST):
+        if any(kolom.opmaak is opmaak for opmaak in ALS_CODE):
+            pass
+        elif kolom.opmaak is PEILDATUM or kolom.opmaak.excel_formaat is None:
             values = [kolom.opmaak.weergave(v) if not fmt.ontbreekt(v) or kolom.opmaak is PEILDATUM else None for v in values]
-        elif kolom.opmaak is not TEKST:
+        else:
             values = [None if fmt.ontbreekt(v) else _getal(v) for v in values]
         uit[kolom.kop] = pd.Series(values, index=uit.index, dtype=object)
     return uit

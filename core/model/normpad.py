@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from core.data import Basis
@@ -34,8 +35,13 @@ def laatste_deadline_periode(basis: Basis) -> str:
     return max(basis.norm_rijen)
 
 
+@lru_cache(maxsize=64)
 def normen(basis: Basis, tot_en_met_jaar: int) -> dict[str, Norm]:
-    """{periode: Norm} for every half year with a norm, up to the end of ``tot_en_met_jaar``."""
+    """{periode: Norm} for every half year with a norm, up to the end of ``tot_en_met_jaar``.
+
+    Cached per (basis, year): every projection asks for it (the Risico's tornado dozens of times
+    per rerun). The dict is shared: never mutate it.
+    """
     result = {
         p: Norm(p, deadline(p), int(r["max_achterstand"]), r, False) for p, r in sorted(basis.norm_rijen.items())
     }

@@ -69,6 +69,12 @@ class Parameter:
         # Select sliders format every option on every rerun: look them up instead.
         return {v: self.weergave(v) for v in self.opties} if self.widget == SELECT_SLIDER else {}
 
+    @cached_property
+    def optie_tekst(self) -> Callable[[object], str]:
+        """A select slider's option as text: the same as ``formatteer`` for its options, as a plain
+        dict lookup (Streamlit formats every option on every rerun, for each select slider)."""
+        return self._optie_teksten.__getitem__
+
     @property
     def bereik(self) -> str:
         """``0% tot en met 10%``, or the choices; empty for a yes/no or a list of lines."""

@@ -64,6 +64,16 @@ def tornado_tabel(*tornados: Tornado) -> pd.DataFrame:
     )
 
 
+# The Risico's page's sheets and their columns, known without building a table (for the page's buttons).
+RISICO_KOLOMMEN = {
+    "Kans per deadline": tabellen.KANSEN,
+    "Achterstand percentielen": tabellen.ACHTERSTAND_PERCENTIELEN,
+    "Reserve percentielen": tabellen.RESERVE_PERCENTIELEN,
+    "Jaar reserve op": tabellen.OPRAAKJAREN,
+    "Gevoeligheid": tabellen.GEVOELIGHEID,
+}
+
+
 def risico_bladen(scenario: Scenario, basis: Basis) -> Bladen:
     """The Risico's page's tables; extrapolated half years and years are marked as on the charts."""
     uitkomst = simuleer(scenario, basis)

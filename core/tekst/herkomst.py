@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from core.tekst import formatting as fmt
@@ -164,8 +166,12 @@ STATUS_TEKST = {
 }
 
 
+@lru_cache(maxsize=1024)
 def periode_kort(basis: Basis, periode: str, status: str) -> str:
-    """Per half year, each stored figure the row uses with its soort and short source; forecasts say so."""
+    """Per half year, each stored figure the row uses with its soort and short source; forecasts say so.
+
+    Cached per (basis, half year, status): every projection's every row asks for it.
+    """
     parts = [STATUS_TEKST[status]] if status in STATUS_TEKST else []
     for grootheid, label in GROOTHEID_LABEL.items():
         row = basis.halfjaar_rijen.get((periode, grootheid))

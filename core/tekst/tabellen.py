@@ -7,6 +7,7 @@ A column's opmaak says how it is shown on screen (Dutch text) and how it is expo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Callable
 
 import pandas as pd
@@ -30,6 +31,8 @@ PROCENT = Opmaak(lambda v: fmt.procent(v, 1), '0.0"%"')  # values already in per
 JA_NEE = Opmaak(fmt.ja_nee, None)
 DATUM = Opmaak(fmt.datum, "d mmmm yyyy")
 PEILDATUM = Opmaak(fmt.peildatum, None)
+# A half year: "2e helft 2026" on screen; exports keep the sortable code ("2026-H2", core.export).
+HALFJAAR = Opmaak(lambda v: fmt.periode(v) if isinstance(v, str) and "-H" in v else fmt.tekst(v), None)
 NAAR_EENHEID = Opmaak(fmt.tekst, "#,##0")  # a number whose format follows the row's ``eenheid`` (export only)  # as precise as the source ("november 2025", "onbekend"): text
 
 
@@ -40,7 +43,7 @@ class Kolom:
 
 
 TAAKSTELLING = {
-    "periode": Kolom("Halfjaar"),
+    "periode": Kolom("Halfjaar", HALFJAAR),
     "status": Kolom("Status"),
     "achterstand_begin": Kolom("Achterstand begin", GETAL),
     "taakstelling": Kolom("Taakstelling", GETAL),
@@ -57,7 +60,7 @@ TAAKSTELLING = {
 }
 
 BENODIGD = {
-    "periode": Kolom("Halfjaar"),
+    "periode": Kolom("Halfjaar", HALFJAAR),
     "achterstand_begin": Kolom("Achterstand begin (op normpad)", GETAL),
     "taakstelling": Kolom("Taakstelling", GETAL),
     "norm_achterstand": Kolom("Norm eind halfjaar (max.)", GETAL),
@@ -154,9 +157,19 @@ FIGUREN_EXPORT = {
 }
 
 
-def opgemaakte_kolommen(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> dict[str, list[str]]:
-    """{Dutch header: the column's values as Dutch text}, in the order of ``kolommen``."""
-    return {k.kop: [k.opmaak.weergave(v) for v in frame[column].tolist()] for column, k in kolommen.items()}
+def opgemaakte_kolommen(frame: pd.DataFrame | Sequence[dict], kolommen: dict[str, Kolom]) -> dict[str, list[str]]:
+    """{Dutch header: the column's values as Dutch text}, in the order of ``kolommen``.
+
+    ``frame`` may also be a projection's cached rows (a sequence of dicts, e.g. taakstelling_rijen):
+    taking a pandas column apart costs more than formatting it (benchmarks/README.md).
+    """
+    return {k.kop: [k.opmaak.weergave(v) for v in _waarden(frame, column)] for column, k in kolommen.items()}
+
+
+def _waarden(frame: pd.DataFrame | Sequence[dict], column: str) -> list:
+    if isinstance(frame, pd.DataFrame):
+        return frame[column].tolist()
+    return [None if (v := rij[column]) is None or v is pd.NA else v for rij in frame]
 
 
 def opmaak(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFrame:
@@ -164,7 +177,7 @@ def opmaak(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pd.DataFrame:
     return pd.DataFrame(opgemaakte_kolommen(frame, kolommen), dtype=object)
 
 
-def teksttabel(frame: pd.DataFrame, kolommen: dict[str, Kolom]) -> pa.Table:
+def teksttabel(frame: pd.DataFrame | Sequence[dict], kolommen: dict[str, Kolom]) -> pa.Table:
     """The same as ``opmaak``, as an Arrow table of text: what the screen gets.
 
     Streamlit sends every table to the browser as Arrow; given Arrow it skips its own
