@@ -17,6 +17,7 @@ import duckdb
 
 from core.data.fouten import DataError, LOG, vertaal
 from core.data.paden import SCHEMA_FILE, SEEDS_DIR
+from core.data.verbinding import stil
 
 # Bump when data/schema.sql changes, and add the step to core.data.migraties.
 SCHEMA_VERSIE = 6
@@ -67,7 +68,7 @@ def bouw(path: Path, seeds_dir: Path = SEEDS_DIR) -> None:
     except OSError as error:
         raise vertaal(error) from error
     try:
-        con = duckdb.connect(tmp_name)
+        con = stil(duckdb.connect(tmp_name))
         try:
             con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
             con.execute("INSERT INTO meta VALUES ('schema_versie', ?)", [str(SCHEMA_VERSIE)])

@@ -125,9 +125,16 @@ def vernieuw_stempel(path: Path) -> None:
 
 def open_bestand(path: Path, *, alleen_lezen: bool) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(path), read_only=alleen_lezen)
+        return stil(duckdb.connect(str(path), read_only=alleen_lezen))
     except (duckdb.Error, OSError) as error:
         raise vertaal(error) from error
+
+
+def stil(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    # DuckDB draws a progress bar on stdout for a query that runs over two seconds (a loaded
+    # machine): it would land in the command line's output and in the server log.
+    con.execute("SET enable_progress_bar = false")
+    return con
 
 
 def sluit(con: duckdb.DuckDBPyConnection) -> None:
