@@ -33,8 +33,12 @@ class Tls:
 
 
 def inline_script_hashes(index_html: Path = STREAMLIT_INDEX) -> list[str]:
-    """CSP hashes ('sha256-…') of the inline scripts in Streamlit's index.html."""
-    scripts = re.findall(r"<script>(.*?)</script>", index_html.read_text(encoding="utf-8"), re.S)
+    """CSP hashes ('sha256-…') of the inline scripts in Streamlit's index.html and of the app's own
+    (the Dutch chrome and "Kopieer link", drawn with st.html): without them the browser blocks both."""
+    from ui import chrome, kopieerlink  # the app's scripts: their HTML is the one source of their text
+
+    html = [index_html.read_text(encoding="utf-8"), chrome.HTML, kopieerlink.HTML]
+    scripts = [s for page in html for s in re.findall(r"<script>(.*?)</script>", page, re.S)]
     return [f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts]
 
 
