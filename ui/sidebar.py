@@ -109,6 +109,8 @@ def _help_extra(parameter: Parameter, basis: Basis) -> str:
         return zinnen.laatste_taakstelling_zin(basis)
     if parameter.naam == "du_mo_indexatie_pct":
         return zinnen.bekende_indexatie_zin(basis)
+    if parameter.naam == "huurtoeslag_grote_gezinnen":
+        return zinnen.bekende_huurtoeslag_zin(basis)
     return ""
 
 

@@ -42,6 +42,7 @@ BRON_ID_RE = re.compile(r"[a-z0-9][a-z0-9_]{1,59}")
 OUDSTE_JAAR, NIEUWSTE_JAAR = 2000, 2100
 MAX_TEKST = 500
 PERSONEN_EENHEDEN = ("personen", "woningen", "trede")
+JA_NEE = "ja/nee"  # a rule that holds (1) or not (0), e.g. the huurtoeslag rule for large families
 
 # Kengetallen the app reads that the start data may not hold yet: their label and unit, so an
 # entry needs only the value and its source (risk page: reserve/stand_jaarrekening).
@@ -49,6 +50,9 @@ BEKENDE_KENGETALLEN = {
     ("reserve", "stand_jaarrekening"): ("Stand reserve Beschermd Thuis volgens de jaarrekening", "euro"),
     ("reserve", "stand_begin"): ("Stand reserve Beschermd Thuis aan het begin van het begrotingsjaar", "euro"),
     ("indexatie", "du_mo_pct"): ("Indexatie DU MO volgens de circulaire", "procent"),
+    ("huurtoeslag", "grote_gezinnen_plaatsbaar"): (
+        "Grote gezinnen plaatsbaar in grote corporatiewoningen zonder HAR+ (1 ja, 0 nee)", JA_NEE),
+    ("landelijk", "landelijke_taakstelling"): ("Landelijke taakstelling vergunninghouders", "personen"),
 }
 
 
@@ -407,6 +411,9 @@ def _kengetal(v: dict, basis: Basis, vandaag: date, fout) -> dict | None:
         return None
     if eenheid in PERSONEN_EENHEDEN and (waarde < 0 or not waarde.is_integer()):
         fout("waarde", f"{fmt.getal(waarde, 2)} is geen aantal ({eenheid}): een heel getal, 0 of meer.")
+        return None
+    if eenheid == JA_NEE and waarde not in (0, 1):
+        fout("waarde", f"{fmt.getal(waarde, 2)} is geen ja/nee-waarde: vul 1 in voor ja of 0 voor nee.")
         return None
     if round(waarde, 2) != waarde or abs(waarde) >= 1e12:
         fout("waarde", "een kengetal heeft hoogstens twee decimalen en minder dan twaalf cijfers voor de komma.")

@@ -15,6 +15,8 @@ from core.invoer.sjabloon import BEGROTING, GROOTHEDEN_HALFJAAR, HALFJAAR, KENGE
 RESERVE_JAARREKENING = "reserve/stand_jaarrekening"
 RESERVE_BEGIN = "reserve/stand_begin"
 INDEXATIE_DU_MO = "indexatie/du_mo_pct"
+HUURTOESLAGREGEL = "huurtoeslag/grote_gezinnen_plaatsbaar"
+LANDELIJKE_TAAKSTELLING = "landelijk/landelijke_taakstelling"
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,12 @@ FORMULIEREN: tuple[Formulier, ...] = (
     Formulier("indexatie", "Indexatiepercentage DU MO (circulaire)", KENGETAL, "Jaar", "2027", "Percentage",
               INDEXATIE_DU_MO, "Indexatie DU MO volgens de circulaire", "procent"),
     Formulier("budget", "Budget opvang en integratie", KENGETAL, "Jaar", "2027", "Budget (euro)"),
+    Formulier("huurtoeslag", "Huurtoeslagregel voor grote gezinnen (Rijk)", KENGETAL, "Jaar", "2027",
+              "Grote gezinnen plaatsbaar zonder HAR+ (1 = ja, 0 = nee)", HUURTOESLAGREGEL,
+              *BEKENDE_KENGETALLEN[tuple(HUURTOESLAGREGEL.split("/"))]),
+    Formulier("landelijk", "Landelijke taakstelling van een halfjaar (Rijk)", KENGETAL, "Halfjaar", "2027-H1",
+              "Landelijke taakstelling (personen)", LANDELIJKE_TAAKSTELLING,
+              *BEKENDE_KENGETALLEN[tuple(LANDELIJKE_TAAKSTELLING.split("/"))]),
 )
 FORMULIER = {f.naam: f for f in FORMULIEREN}
 

@@ -101,8 +101,55 @@ def standaard_taakstelling(basis: Basis) -> int:
     return laatste_taakstelling(basis)[1]
 
 
-def toekomstige_taakstelling(scenario: Scenario, basis: Basis) -> int:
-    return round(standaard_taakstelling(basis) * (1 + scenario.instroom_pct / 100))
+@lru_cache(maxsize=16)
+def landelijke_taakstellingen(basis: Basis) -> dict[str, float]:
+    """{halfjaar: landelijke taakstelling} the Rijk has set (kengetal landelijk/landelijke_taakstelling)."""
+    return {p: w for p, w in basis.kengetallen_van("landelijk", "landelijke_taakstelling").items() if "-H" in p}
+
+
+@lru_cache(maxsize=16)
+def aandeel_landelijk(basis: Basis) -> tuple[str, float] | None:
+    """(halfjaar, share): Maastricht's share of the national taakstelling in the last half year both are known.
+
+    The Rijk divides the national taakstelling over the municipalities by population, so the
+    share is stable; None when no half year has both figures.
+    """
+    landelijk = landelijke_taakstellingen(basis)
+    beide = [p for p, c in basis.halfjaarcijfers.items() if "taakstelling" in c and landelijk.get(p)]
+    if not beide:
+        return None
+    periode = max(beide)
+    return periode, basis.halfjaarcijfers[periode]["taakstelling"] / landelijk[periode]
+
+
+def basis_taakstelling(basis: Basis, periode: str) -> int:
+    """The baseline taakstelling of a half year the Rijk has not set for Maastricht yet.
+
+    Once the national taakstelling of that half year is known (an entry, not a code change),
+    Maastricht's share of it; otherwise the last taakstelling set for Maastricht.
+    """
+    landelijk = landelijke_taakstellingen(basis).get(periode)
+    aandeel = aandeel_landelijk(basis)
+    if landelijk is None or aandeel is None:
+        return standaard_taakstelling(basis)
+    return round(landelijk * aandeel[1])
+
+
+def toekomstige_taakstelling(scenario: Scenario, basis: Basis, periode: str) -> int:
+    return round(basis_taakstelling(basis, periode) * (1 + scenario.instroom_pct / 100))
+
+
+# The huurtoeslag rule a source has set for a year (kengetal huurtoeslag/grote_gezinnen_plaatsbaar/<jaar>:
+# 1 large families fit in large corporation homes without HAR+, 0 not) replaces the scenario's assumption
+# for that year's half years, as a circulaire's DU MO rate does: a new rule is an entry, not a code change.
+@lru_cache(maxsize=16)
+def bekende_huurtoeslagregels(basis: Basis) -> dict[int, bool]:
+    return {int(p): w == 1 for p, w in basis.kengetallen_van("huurtoeslag", "grote_gezinnen_plaatsbaar").items() if p.isdigit()}
+
+
+def grote_gezinnen_plaatsbaar(scenario: Scenario, basis: Basis, periode: str) -> bool:
+    """Whether large families can be housed without HAR+ in this half year: the rule set for its year, else the scenario's."""
+    return bekende_huurtoeslagregels(basis).get(int(periode[:4]), scenario.huurtoeslag_grote_gezinnen)
 
 
 def eerste_periode(cijfers: dict[str, dict[str, int]]) -> str:
@@ -110,16 +157,24 @@ def eerste_periode(cijfers: dict[str, dict[str, int]]) -> str:
     return min(p for p, c in cijfers.items() if "taakstelling" in c or "realisatie" in c)
 
 
-def plaatsingen(opgave: int, scenario: Scenario, har_budget: float, capaciteit: int | None = None) -> tuple[int, int, float, int]:
+def har_plus_nodig(scenario: Scenario, basis: Basis) -> bool:
+    """Whether any forecast half year houses large families only with HAR+ money (its rule or the scenario's)."""
+    return any(not grote_gezinnen_plaatsbaar(scenario, basis, r["periode"]) for r in prognose_rijen(scenario, basis))
+
+
+def plaatsingen(
+    opgave: int, scenario: Scenario, har_budget: float, capaciteit: int | None = None, plaatsbaar: bool | None = None,
+) -> tuple[int, int, float, int]:
     """Persons housed in a forecast half year: (realisatie, HAR+ households, HAR+ cost, not placed).
 
     Capacity is the scenario's pace, or ``capaciteit`` (the pace after policy switches,
     core.model.beleid). Without the 2026 huurtoeslag rules the large-family share of
     placements is only housed where HAR+ money pays for it (budget / cost per household,
-    whole households of six persons), the rest waits.
+    whole households of six persons), the rest waits. ``plaatsbaar`` is the rule in force in
+    the half year (grote_gezinnen_plaatsbaar); None: the scenario's.
     """
     gepland = min(opgave, scenario.huisvesting_per_halfjaar if capaciteit is None else capaciteit)
-    if scenario.huurtoeslag_grote_gezinnen:
+    if scenario.huurtoeslag_grote_gezinnen if plaatsbaar is None else plaatsbaar:
         return gepland, 0, 0.0, 0
     groot = round(gepland * scenario.aandeel_grote_gezinnen)
     nodig_huishoudens = math.ceil(groot / PERSONEN_PER_GROOT_HUISHOUDEN)
@@ -167,7 +222,6 @@ def taakstelling_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     beleidsarm_vanaf = eerste_beleidsarme_periode(basis)
     start = eerste_periode(cijfers)
     begin = cijfers.get(vorige_periode(start), {}).get("achterstand_eind")
-    toekomst = toekomstige_taakstelling(scenario, basis)
     budget = float(scenario.har_plus_budget)
     rows = []
     for periode in periodes(start, scenario.eind_jaar):
@@ -176,8 +230,11 @@ def taakstelling_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
         if is_gerealiseerd(known):
             taak, real, eind, status = _gemeld(basis, known, periode, scenario, begin)
         else:
-            taak = known.get("taakstelling", toekomst)
-            real, *extra = plaatsingen(begin + taak, scenario, budget, beleid.tempo(scenario, periode))
+            taak = known["taakstelling"] if "taakstelling" in known else toekomstige_taakstelling(scenario, basis, periode)
+            real, *extra = plaatsingen(
+                begin + taak, scenario, budget, beleid.tempo(scenario, periode),
+                grote_gezinnen_plaatsbaar(scenario, basis, periode),
+            )
             budget -= extra[1]
             eind = begin + taak - real
             status = PROGNOSE
@@ -198,11 +255,20 @@ def taakstelling_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
                 "har_plus_huishoudens": extra[0],
                 "har_plus_kosten": extra[1],
                 "niet_geplaatst_grote_gezinnen": extra[2],
-                "herkomst": herkomst.periode_kort(basis, periode, status),
+                "herkomst": _herkomst(basis, periode, status, known),
             }
         )
         begin = eind
     return tuple(rows)
+
+
+def _herkomst(basis: Basis, periode: str, status: str, known: dict) -> str:
+    tekst = herkomst.periode_kort(basis, periode, status)
+    landelijk = landelijke_taakstellingen(basis).get(periode)
+    aandeel = aandeel_landelijk(basis)
+    if status != PROGNOSE or "taakstelling" in known or landelijk is None or aandeel is None:
+        return tekst
+    return f"{tekst}; {herkomst.taakstelling_uit_landelijk(basis, periode, landelijk, aandeel)}"
 
 
 def prognose_rijen(scenario: Scenario, basis: Basis) -> list[dict]:

@@ -14,7 +14,7 @@ from core.data import Basis
 from core.model import beleid
 from core.model.parameters import PERSONEN_PER_GROOT_HUISHOUDEN
 from core.model.scenario import Scenario
-from core.model.taakstelling import PROGNOSE, taakstelling_rijen
+from core.model.taakstelling import PROGNOSE, har_plus_nodig, taakstelling_rijen
 from core.tekst import herkomst
 
 
@@ -58,7 +58,7 @@ class HarPlus:
     kosten_per_huishouden: float
     huishoudens_mogelijk: int  # large households the whole budget can pay for
     personen_mogelijk: int
-    nodig: bool  # False: the 2026 huurtoeslag rules place large families without HAR+
+    nodig: bool  # False: in every forecast half year the huurtoeslag rule houses large families without HAR+
     huishoudens_per_periode: tuple[tuple[str, int], ...]  # forecast half years that spend HAR+
     uitgeput_in: str | None  # the half year after which not one more household can be paid
     niet_geplaatst: int  # persons in large families not placed within the horizon
@@ -79,7 +79,7 @@ def har_plus(scenario: Scenario, basis: Basis) -> HarPlus:
         kosten_per_huishouden=float(scenario.har_plus_kosten_per_huishouden),
         huishoudens_mogelijk=mogelijk,
         personen_mogelijk=mogelijk * PERSONEN_PER_GROOT_HUISHOUDEN,
-        nodig=not scenario.huurtoeslag_grote_gezinnen,
+        nodig=har_plus_nodig(scenario, basis),
         huishoudens_per_periode=tuple((r["periode"], r["har_plus_huishoudens"]) for r in prognose if r["har_plus_huishoudens"]),
         uitgeput_in=uitgeput,
         niet_geplaatst=sum(r["niet_geplaatst_grote_gezinnen"] for r in prognose),

@@ -156,7 +156,7 @@ def _tempo_doel(scenario, basis, h, kans, paden, seed, rows, ok, maximum) -> Tem
             return uitkomst.kans_norm[datum]
         return 1.0 - uitkomst.kans_escalatie[datum]
 
-    if sim.Regels.van(scenario).monotoon:
+    if sim.Regels.van(scenario).monotoon(h):
         # Placements never fall when the pace rises: each path meets the goal from its threshold on.
         tempo = tempo if tempo <= maximum else None
     else:

@@ -13,6 +13,7 @@ import numpy as np
 
 from core.data import Basis
 from core.model.scenario import Scenario
+from core.model.taakstelling import har_plus_nodig, landelijke_taakstellingen
 from core.tekst import herkomst
 
 WAARSCHUWING, LET_OP = "waarschuwing", "let op"
@@ -52,10 +53,6 @@ def tempo_markt(tempo: int, basis: Basis) -> Bevinding | None:
     if tempo > per_halfjaar / 2:
         return Bevinding(LET_OP, "tempo_markt_helft", waarden, bron)
     return None
-
-
-def landelijke_taakstellingen(basis: Basis) -> dict[str, float]:
-    return basis.kengetallen_van("landelijk", "landelijke_taakstelling")
 
 
 def log_spreiding(values) -> float:
@@ -149,7 +146,7 @@ def _har_plus(scenario: Scenario, basis: Basis) -> list[Bevinding]:
                 herkomst.kengetal(basis, "har_plus", "kosten_per_huishouden_min", max(laag)),
             ))
     geen_geld = scenario.har_plus_budget < scenario.har_plus_kosten_per_huishouden
-    if not scenario.huurtoeslag_grote_gezinnen and scenario.aandeel_grote_gezinnen > 0 and geen_geld:
+    if scenario.aandeel_grote_gezinnen > 0 and geen_geld and har_plus_nodig(scenario, basis):
         uit.append(Bevinding(
             LET_OP, "grote_gezinnen", {"aandeel": scenario.aandeel_grote_gezinnen},
             "raadsinformatiebrief 20 mei 2026: HAR+ (collegebesluit 16 december 2025) is bedoeld voor grote gezinnen",

@@ -34,7 +34,7 @@ from core.model.reserve import (
     _regels_per_jaar, alle_reserve_rijen, bekende_indexatie, overige_onttrekkingen, reserve_start, uitkeringsjaar,
 )
 from core.model.scenario import Scenario
-from core.model.taakstelling import GEREALISEERD, TUSSENSTAND, taakstelling_rijen, tussenstand
+from core.model.taakstelling import GEREALISEERD, TUSSENSTAND, grote_gezinnen_plaatsbaar, taakstelling_rijen, tussenstand
 
 PADEN = 10_000
 # Run-out years are looked for as far as the model looks for them (2040).
@@ -67,6 +67,7 @@ class Halfjaren:
     tussenstand: tuple[bool, ...]  # True: a half year read as an interim count (the pace does not apply)
     factor: tuple[float, ...]  # share of a pace left after policy switches (core.model.beleid)
     norm: tuple[int | None, ...]  # maximum achterstand at the half year's end; None where there is none
+    plaatsbaar: tuple[bool, ...]  # large families housed without HAR+ (the year's huurtoeslag rule, else the scenario's)
     begin: int  # achterstand at the start of the first of these half years
     trekkingen: int  # half years drawn for
 
@@ -80,7 +81,6 @@ class Halfjaren:
 class Regels:
     """The scenario's assumptions the achterstand simulation reads besides the half-year inputs."""
 
-    huurtoeslag_grote_gezinnen: bool
     aandeel_grote_gezinnen: float
     har_plus_budget: float
     har_plus_kosten_per_huishouden: float
@@ -91,10 +91,9 @@ class Regels:
     def van(cls, scenario: Scenario) -> Regels:
         return cls(**{f: getattr(scenario, f) for f in cls.__dataclass_fields__})
 
-    @property
-    def monotoon(self) -> bool:
+    def monotoon(self, h: Halfjaren) -> bool:
         """More capacity never means fewer placements: true unless a limited HAR+ budget is spent over time."""
-        return self.huurtoeslag_grote_gezinnen or self.har_plus_budget < self.har_plus_kosten_per_huishouden
+        return all(h.plaatsbaar) or self.har_plus_budget < self.har_plus_kosten_per_huishouden
 
 
 def model_scenario(scenario: Scenario) -> Scenario:
@@ -122,6 +121,7 @@ def halfjaren(scenario: Scenario, basis: Basis) -> Halfjaren:
         tussenstand=tuple(p in geteld for p in periodes),
         factor=tuple(1.0 if p in geteld else beleid.tempo_factor(scenario, p) for p in periodes),
         norm=tuple(r["norm_achterstand"] for r in open_),
+        plaatsbaar=tuple(grote_gezinnen_plaatsbaar(scenario, basis, p) for p in periodes),
         begin=int(open_[0]["achterstand_begin"]),
         trekkingen=len(periodes),
     )
@@ -207,20 +207,20 @@ def achterstand(h: Halfjaren, regels: Regels, taak: np.ndarray, cap: np.ndarray)
     """(achterstand at each half year's end, HAR+ budget left) for every path, as whole numbers in floats.
 
     The stock-flow rule of core.model.taakstelling: realisatie is at most the opgave and the
-    capacity; without the 2026 huurtoeslag rules the large-family share of a forecast half
-    year is only placed where the HAR+ budget pays for whole households.
+    capacity; where the huurtoeslag rule of the year (or the scenario) does not house large
+    families, the large-family share of a forecast half year is only placed where the HAR+ budget pays for whole households.
     """
     halfjaren, paden = cap.shape
     eind = np.empty((halfjaren, paden))
     begin = np.full(paden, float(h.begin))
-    groot_regel = not regels.huurtoeslag_grote_gezinnen
+    groot_regel = not all(h.plaatsbaar)
     budget = np.full(paden, float(regels.har_plus_budget)) if groot_regel else None
     rest = np.empty((halfjaren, paden)) if groot_regel else None
     kosten = regels.har_plus_kosten_per_huishouden
     for i in range(halfjaren):
         opgave = begin + taak[i]
         gepland = np.minimum(opgave, cap[i])
-        if groot_regel and not h.tussenstand[i]:
+        if not h.plaatsbaar[i] and not h.tussenstand[i]:
             groot = np.rint(gepland * regels.aandeel_grote_gezinnen)
             huishoudens = np.minimum(np.ceil(groot / PERSONEN_PER_GROOT_HUISHOUDEN), budget // kosten)
             gepland = gepland - groot + np.minimum(groot, huishoudens * PERSONEN_PER_GROOT_HUISHOUDEN)

@@ -41,6 +41,15 @@ def kengetal(basis: Basis, onderwerp: str, sleutel: str, periode: str) -> str:
     return "niet in de basisdata" if row is None else _soort_en_bron(basis, row)
 
 
+def taakstelling_uit_landelijk(basis: Basis, periode: str, landelijk: float, aandeel: tuple[str, float]) -> str:
+    """How a forecast taakstelling follows from the national one the Rijk set for its half year."""
+    van, deel = aandeel
+    return (
+        f"taakstelling afgeleid: {fmt.aandeel(deel, 2)} (het aandeel van Maastricht in {fmt.periode(van)}) van de "
+        f"landelijke taakstelling {fmt.getal(landelijk)} ({kengetal(basis, 'landelijk', 'landelijke_taakstelling', periode)})"
+    )
+
+
 def norm(basis: Basis, periode: str) -> str:
     row = basis.norm_rijen.get(periode)
     return "geen norm" if row is None else _soort_en_bron(basis, row)

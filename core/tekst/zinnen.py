@@ -18,7 +18,10 @@ from core.model.kerncijfers import Deadline, Kerncijfers, basislijn, bereken
 from core.model.parameters import KEUZE, LEZING_A, LEZING_B, MULTISELECT, PARAMETERS_BY_NAME, TOGGLE, Parameter
 from core.model.scenario import Scenario
 from core.model.periode import deadline
-from core.model.taakstelling import Tussenstand, laatste_taakstelling, taakstelling_rijen, tussenstanden
+from core.model.taakstelling import (
+    Tussenstand, aandeel_landelijk, bekende_huurtoeslagregels, laatste_taakstelling, landelijke_taakstellingen,
+    taakstelling_rijen, tussenstanden,
+)
 from core.risico.beleidsrisico import HarPlus, Wetsvoorstel
 from core.risico.doelzoeken import ReserveDoel, TempoDoel
 from core.risico.gevoeligheid import OPRAAKJAAR, Tornado
@@ -384,7 +387,25 @@ def _reserve_effect(anders: Scenario, basis: Basis, wanneer: str) -> str:
 
 def laatste_taakstelling_zin(basis: Basis) -> str:
     periode, waarde = laatste_taakstelling(basis)
-    return f"De laatst vastgestelde taakstelling is {waarde} ({fmt.periode(periode)})."
+    zin = f"De laatst vastgestelde taakstelling is {waarde} ({fmt.periode(periode)})."
+    landelijk = {p: n for p, n in landelijke_taakstellingen(basis).items() if p > periode}
+    aandeel = aandeel_landelijk(basis)
+    if not landelijk or aandeel is None:
+        return zin
+    welke = "; ".join(f"{fmt.periode(p)}: {fmt.getal(n)}" for p, n in sorted(landelijk.items()))
+    return (
+        f"{zin} Voor latere halfjaren met een bekende landelijke taakstelling ({welke}) is de basis het aandeel van "
+        f"Maastricht daarin ({fmt.aandeel(aandeel[1], 2)}, zoals in {fmt.periode(aandeel[0])})."
+    )
+
+
+def bekende_huurtoeslag_zin(basis: Basis) -> str:
+    """The years whose huurtoeslag rule for large families is set in the data (they override this switch)."""
+    bekend = bekende_huurtoeslagregels(basis)
+    if not bekend:
+        return ""
+    jaren = "; ".join(f"{jaar}: {'ja' if ja else 'nee'}" for jaar, ja in sorted(bekend.items()))
+    return f"Vastgelegd in de gegevens (grote gezinnen plaatsbaar zonder HAR+): {jaren}. Deze schakelaar geldt voor de andere jaren."
 
 
 def bekende_indexatie_zin(basis: Basis) -> str:
