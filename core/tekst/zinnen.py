@@ -630,12 +630,12 @@ def wetsvoorstel_zin(w: Wetsvoorstel) -> str:
 def har_plus_zin(h: HarPlus, horizon: int, kans_uitgeput: dict[str, float]) -> str:
     if not h.nodig:
         return (
-            "Met de huurtoeslagregels van 2026 zijn grote gezinnen zonder HAR+ plaatsbaar: het gemeentelijke "
+            "De huurtoeslagregels maken grote gezinnen in elk prognosehalfjaar zonder HAR+ plaatsbaar: het gemeentelijke "
             f"HAR+-budget ({fmt.euro(h.budget)}) wordt in dit scenario niet aangesproken."
         )
     if h.huishoudens_mogelijk == 0:
         return (
-            "Zonder de huurtoeslagregels van 2026 zijn grote gezinnen alleen met HAR+-geld plaatsbaar, maar het "
+            "In de jaren waarin de huurtoeslagregels dat niet toelaten, zijn grote gezinnen alleen met HAR+-geld plaatsbaar, maar het "
             f"HAR+-budget ({fmt.euro(h.budget)}) betaalt geen enkel huishouden van {fmt.euro(h.kosten_per_huishouden)}: "
             f"tot en met {horizon} blijven {fmt.aantal_personen(h.niet_geplaatst)} in grote gezinnen ongeplaatst."
         )
@@ -710,8 +710,8 @@ def bevinding_zin(b: Bevinding) -> str:
         )
     if b.regel == "grote_gezinnen":
         return (
-            f"Zonder de huurtoeslagregels van 2026 en zonder HAR+-budget worden grote gezinnen ({fmt.aandeel(w['aandeel'])} "
-            "van de opgave) in dit scenario nooit geplaatst."
+            f"Zonder HAR+-budget worden grote gezinnen ({fmt.aandeel(w['aandeel'])} van de opgave) in dit scenario niet "
+            "geplaatst in de jaren waarin de huurtoeslagregels dat niet toelaten."
         )
     if b.regel == "jaarrekening":
         return (
