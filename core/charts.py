@@ -99,16 +99,25 @@ def met_scenariokleur(spec: dict, kleur: str | None) -> dict:
     return spec
 
 
+KLEIN_TITEL_REGEL = 30  # characters per line of a title on a half-width chart (Overzicht at 1280 to 1440 wide)
+PRESENTATIE_TITEL_REGEL = 36  # characters per line of a chart title in presentation mode
+
+
+def _titel_op_regels(spec: dict, tekens: int) -> None:
+    """A long title on lines of at most ``tekens`` characters instead of cut off by Vega ("… (p…")."""
+    titel = spec.get("title")
+    if isinstance(titel, str):
+        spec["title"] = {"text": textwrap.wrap(titel, tekens), "limit": 0}
+
+
 def klein(spec: dict) -> dict:
     """The same chart at the smallest readable height, with a shorter title (for Overzicht), in place."""
     spec["height"] = KLEIN
     titel = spec.get("title")
     if isinstance(titel, str):
         spec["title"] = titel.split(",")[0]
+        _titel_op_regels(spec, KLEIN_TITEL_REGEL)
     return spec
-
-
-PRESENTATIE_TITEL_REGEL = 36  # characters per line of a chart title in presentation mode
 
 
 def groter(spec: dict, factor: float = 1.25) -> dict:
@@ -125,9 +134,7 @@ def groter(spec: dict, factor: float = 1.25) -> dict:
             if key.endswith("FontSize") or key == "fontSize":
                 config[part][key] = round(value * groei)
     config.setdefault("axis", {})["labelLimit"] = 0
-    titel = spec.get("title")
-    if isinstance(titel, str):  # a long title on a half-width chart: on lines instead of cut off
-        spec["title"] = {"text": textwrap.wrap(titel, PRESENTATIE_TITEL_REGEL), "limit": 0}
+    _titel_op_regels(spec, PRESENTATIE_TITEL_REGEL)
     for layer in spec.get("layer", []):
         mark = layer.get("mark")
         if isinstance(mark, dict) and "fontSize" in mark:

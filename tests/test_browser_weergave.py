@@ -104,7 +104,8 @@ def _afgesneden(page: Page) -> list[str]:
     """Texts of headline cards wider than their box (cut off or hidden)."""
     return page.evaluate("""() => {
       const uit = [];
-      for (const el of document.querySelectorAll('[class*="st-key-kaart-"] [data-testid="stMetricValue"] *, [class*="st-key-kaart-"] [data-testid="stMetricLabel"] *')) {
+      const delen = ['[data-testid="stMetricValue"] *', '[data-testid="stMetricLabel"] *', '[data-testid="stMetricDelta"] *', '.stMarkdownBadge'];
+      for (const el of document.querySelectorAll(delen.map(d => '[class*="st-key-kaart-"] ' + d).join(', '))) {
         if (el.scrollWidth > el.clientWidth + 1) uit.push(el.innerText);
       }
       return uit;
@@ -140,6 +141,21 @@ def test_presentation_shows_every_headline_on_one_screen(browser, server, breedt
         expect(page.locator(".st-key-meer-aannames")).to_be_hidden()  # only the main sliders
         expect(slider(page, HUISVESTING)).to_be_visible()
         expect_no_exception(page)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("breedte", "hoogte"), [(1440, 900), (1280, 720)])
+def test_standard_view_cuts_no_card_text(browser, server, breedte, hoogte):
+    """Five cards in a row: the norm badges ("Norm ≤ 36: niet gehaald") wrap instead of ending in "…"."""
+    url, _log = server
+    context = browser.new_context(base_url=url, viewport={"width": breedte, "height": hoogte})
+    try:
+        page = context.new_page()
+        open_app(page, "/?huisvesting_per_halfjaar=120")
+        expect(page.locator(".stMarkdownBadge").filter(has_text="niet gehaald").first).to_be_visible()
+        assert len(_kaarten(page)) == 11
+        assert _afgesneden(page) == []
     finally:
         context.close()
 

@@ -186,7 +186,11 @@ KAART_CSS = """
 [class*="st-key-kaart-"][class*="-rood"] [data-testid="stMetricValue"] { color: #B00020; }
 /* Never cut a figure or its label ("€ 2.37…"): labels wrap, values shrink with the card's width. */
 [data-testid="stMain"] [data-testid="stMetricLabel"] *,
-[data-testid="stMain"] [data-testid="stMetricValue"] * { white-space: normal; overflow: visible; text-overflow: clip; }
+[data-testid="stMain"] [data-testid="stMetricValue"] *,
+[class*="st-key-kaart-"] [data-testid="stMarkdownContainer"] * { white-space: normal; overflow: visible; text-overflow: clip; }
+/* Streamlit's own badge rule wins on specificity: a norm badge wraps instead of ending in "…". */
+[class*="st-key-kaart-"] .stMarkdownBadge { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[class*="st-key-kaart-"] .stMarkdownBadge { display: inline; line-height: 1.5; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 [class*="st-key-kaart-"] [data-testid="stMetricValue"] p { font-size: clamp(1.5rem, 15cqi, 2.25rem); line-height: 1.15; }
 [class*="st-key-kaart-"][class*="-maat-kort"] [data-testid="stMetricValue"] p { font-size: clamp(1.5rem, 24cqi, 2.25rem); }
 </style>
