@@ -106,3 +106,27 @@ def test_every_download_on_the_page_makes_its_file(db_path):
             assert (rij["Wie"], rij["Reden"], rij["Cijfer"]) == ("'+31 Anne", "'-reden", "2025-H2/realisatie")
             assert rij["Toelichting"].startswith("'=HYPERLINK") and rij["Sectie"] == "'@SUM(A1)"
             assert not any(str(v).startswith(("=", "+", "-", "@")) for v in frame.to_numpy().ravel())
+
+
+def test_a_new_huurtoeslag_rule_is_a_form_entry(db_path):
+    """The huurtoeslag rule for 2027 through the form: previewed with its effect, stored, read by the model."""
+    from core.model.scenario import Scenario
+    from core.model.taakstelling import project_taakstelling
+
+    at = _pagina()
+    at.selectbox(key="invoer_formulier").set_value("huurtoeslag").run()
+    _vul_in(at, periode="2027", waarde="2", sectie="Huurtoeslag 2027", peildatum="2026-12-01")
+    assert "Veld waarde" in at.error[0].value and "2 is geen ja/nee" in at.error[0].value
+    assert "vul 1 in voor ja of 0 voor nee" in at.error[0].value
+    _vul_in(at, periode="2027", waarde="0", sectie="Huurtoeslag 2027", peildatum="2026-12-01")
+    assert not at.exception and not at.error
+    wijziging = at.dataframe[0].value.iloc[0]
+    assert "2027" in wijziging["Cijfer"] and wijziging["Wordt"] == "0"
+    at.text_input(key="opslaan_wie").set_value("Anne")
+    at.text_input(key="opslaan_reden").set_value("Huurtoeslag 2027")
+    at.button(key="FormSubmitter:invoer_opslaan-Opslaan").click().run()
+    assert not at.exception and at.success[0].value.startswith("Opgeslagen als dataversie 2")
+    basis = load_basis(db_path)
+    assert basis.kengetallen_van("huurtoeslag", "grote_gezinnen_plaatsbaar")["2027"] == 0
+    frame = project_taakstelling(Scenario(aandeel_grote_gezinnen=0.10, har_plus_budget=0), basis).set_index("periode")
+    assert frame.loc["2027-H1", "niet_geplaatst_grote_gezinnen"] > 0

@@ -413,7 +413,7 @@ def _kengetal(v: dict, basis: Basis, vandaag: date, fout) -> dict | None:
         fout("waarde", f"{fmt.getal(waarde, 2)} is geen aantal ({eenheid}): een heel getal, 0 of meer.")
         return None
     if eenheid == JA_NEE and waarde not in (0, 1):
-        fout("waarde", f"{fmt.getal(waarde, 2)} is geen ja/nee-waarde: vul 1 in voor ja of 0 voor nee.")
+        fout("waarde", f"{fmt.getal(waarde, 0 if waarde.is_integer() else 2)} is geen ja/nee-waarde: vul 1 in voor ja of 0 voor nee.")
         return None
     if round(waarde, 2) != waarde or abs(waarde) >= 1e12:
         fout("waarde", "een kengetal heeft hoogstens twee decimalen en minder dan twaalf cijfers voor de komma.")
