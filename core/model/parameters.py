@@ -198,8 +198,8 @@ PARAMETERS: tuple[Parameter, ...] = (
     ),
     Parameter(
         naam="huurtoeslag_grote_gezinnen",
-        label="Huurtoeslagregels 2026 (grote gezinnen plaatsbaar)",
-        kort="huurtoeslagregels van 2026",
+        label="Huurtoeslagregels houden grote gezinnen plaatsbaar",
+        kort="huurtoeslagregels die grote gezinnen plaatsbaar maken",
         eenheid="ja/nee",
         standaard=True,
         groep="Statushouders",
@@ -211,12 +211,13 @@ PARAMETERS: tuple[Parameter, ...] = (
             "succesvol worden geplaatst in grote huurwoningen van corporaties, zonder HAR+ gelden"
         ),
         onderbouwing=(
-            "De brief meldt dat de regels van 2026 grote gezinnen plaatsbaar maakten; dat ze blijven gelden is "
-            "een aanname. Tot en met 2025 gold een harde huurgrens (€ 900,07, een landelijk cijfer)."
+            "De brief meldt dat de regels van 2026 grote gezinnen plaatsbaar maakten; dat staat als gegeven per "
+            "jaar in de basisdata (huurtoeslag/grote_gezinnen_plaatsbaar; tot en met 2025 gold een harde huurgrens "
+            "van € 900,07). Dat zulke regels blijven gelden in de jaren zonder vastgelegde regel is een aanname."
         ),
         toelichting=(
-            "Aan: grote gezinnen passen in grote corporatiewoningen zonder extra geld. "
-            "Uit: hun plaatsing vraagt HAR+-geld of blijft uit."
+            "Voor de jaren zonder vastgelegde huurtoeslagregel. Aan: grote gezinnen passen in grote "
+            "corporatiewoningen zonder extra geld. Uit: hun plaatsing vraagt HAR+-geld of blijft uit."
         ),
     ),
     Parameter(

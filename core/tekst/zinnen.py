@@ -55,7 +55,7 @@ def afwijking(parameter: Parameter, waarde, basiswaarde) -> str:
 
 
 def afwijkingen(scenario: Scenario) -> str:
-    """``instroom +20% in plaats van 0%; zonder de huurtoeslagregels van 2026`` or ``geen``."""
+    """``instroom +20% in plaats van 0%; zonder de huurtoeslagregels die grote gezinnen plaatsbaar maken`` or ``geen``."""
     return "; ".join(afwijking(p, v, b) for p, b, v in scenario.afwijkingen()) or "geen (basisscenario)"
 
 
