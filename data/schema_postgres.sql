@@ -1,5 +1,5 @@
--- Saved scenarios in the shared PostgreSQL database (VERKENNER_POSTGRES): the same tables and
--- rules as in data/schema.sql, for what users write. data_versie names a data version of the
+-- What users write, in the shared PostgreSQL database (VERKENNER_POSTGRES): saved scenarios with the
+-- same tables and rules as in data/schema.sql, and the log of entered figures (gegevensinvoer). data_versie names a data version of the
 -- DuckDB file the figures come from; there is no foreign key across the two stores.
 CREATE TABLE IF NOT EXISTS meta (
     sleutel VARCHAR PRIMARY KEY,
@@ -21,4 +21,15 @@ CREATE TABLE IF NOT EXISTS opgeslagen_scenario (
 CREATE TABLE IF NOT EXISTS scenario_archief (
     naam_sleutel    VARCHAR PRIMARY KEY,
     gearchiveerd_op TIMESTAMP NOT NULL
+);
+
+-- Entered figures and undos, one row per data version (core/data/invoerlog.py): append-only, never
+-- updated or deleted. inhoud holds the rows the version added to each table of data/schema.sql
+-- (document, halfjaarcijfer, normpad, begrotingsregel, kengetal, invoer) as JSON; every app
+-- process replays the versions its DuckDB file lacks, under the same numbers.
+CREATE TABLE IF NOT EXISTS gegevensinvoer (
+    versie       INTEGER PRIMARY KEY CHECK (versie >= 2),
+    ingelezen_op TIMESTAMP NOT NULL,
+    omschrijving VARCHAR NOT NULL,
+    inhoud       TEXT NOT NULL
 );

@@ -18,6 +18,12 @@ BEWERKER_ANNE = Gebruiker("anne@maastricht.nl", "Anne", BEWERKER, aangemeld=True
 BEHEERDER_BERT = Gebruiker("bert@maastricht.nl", "Bert", BEHEERDER, aangemeld=True)
 
 
+@pytest.fixture(autouse=True)
+def _beide_opslagplaatsen(opslagplaats):
+    """Every test here on the DuckDB file alone, and with entries logged in shared PostgreSQL."""
+    return opslagplaats
+
+
 def rij(periode="2026-H2", grootheid="realisatie", waarde="150", peildatum="2027-01-01") -> dict:
     return {"onderdeel": "halfjaar", "periode": periode, "grootheid": grootheid, "waarde": waarde, "bron_id": "rib_2026_05",
             "sectie": "COA-cijfers", "peildatum": peildatum, "soort": "gerapporteerd"}

@@ -158,15 +158,17 @@ def test_a_hung_process_fails_its_health_check_and_is_replaced(cluster):
     assert gezondheid.ongezond([a.poort for a in cluster.apps], tweede_kans_s=0) == []
 
 
+def _opslag(opslag: str, tmp_path, request) -> dict:
+    """DuckDB: one shared file on this machine. PostgreSQL: each process its own DuckDB file, as on
+    two machines, so what one writes reaches the other through the shared database alone."""
+    if opslag == "postgres":
+        return dict(postgres=request.getfixturevalue("postgres_database"), eigen_bestand=True)
+    return dict(database=tmp_path / "gedeeld.duckdb")
+
+
 @pytest.mark.parametrize("opslag", ["duckdb", "postgres"])
 def test_saved_through_one_process_opened_through_the_other(browser, tmp_path, request, opslag):
-    # DuckDB: one shared file on this machine. PostgreSQL: each process its own DuckDB file, as on
-    # two machines, and the saved scenario travels through the shared database alone.
-    if opslag == "postgres":
-        instellingen = dict(postgres=request.getfixturevalue("postgres_database"), eigen_bestand=True)
-    else:
-        instellingen = dict(database=tmp_path / "gedeeld.duckdb")
-    with Cluster(processen=2, werkmap=tmp_path / "cluster", **instellingen) as gedeeld:
+    with Cluster(processen=2, werkmap=tmp_path / "cluster", **_opslag(opslag, tmp_path, request)) as gedeeld:
         een = browser.new_context(base_url=gedeeld.url)
         twee = browser.new_context(base_url=gedeeld.url)
         try:
@@ -196,8 +198,9 @@ KOP = "onderdeel;periode;grootheid;waarde;bron_id;sectie;peildatum;soort;toelich
 OPGAVE_2026_H2 = "Opgave 2e helft 2026"
 
 
-def test_a_data_entry_made_through_one_process_is_seen_through_the_other(browser, tmp_path):
-    with Cluster(processen=2, werkmap=tmp_path / "cluster", database=tmp_path / "gedeeld.duckdb") as gedeeld:
+@pytest.mark.parametrize("opslag", ["duckdb", "postgres"])
+def test_a_data_entry_made_through_one_process_is_seen_through_the_other(browser, tmp_path, request, opslag):
+    with Cluster(processen=2, werkmap=tmp_path / "cluster", **_opslag(opslag, tmp_path, request)) as gedeeld:
         een = browser.new_context(base_url=gedeeld.url)
         twee = browser.new_context(base_url=gedeeld.url)
         try:

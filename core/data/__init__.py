@@ -10,6 +10,9 @@ No other package writes SQL. Modules by job:
 - ``migraties``: numbered schema migrations, in place, after a backup;
 - ``lezen``: ``Basis``, the base figures per data version;
 - ``scenarios``: saved scenarios and their archive (the write path);
+- ``invoer``: entered figures as append-only data versions, undo, history, audit log, time travel;
+- ``gedeeld``: the shared PostgreSQL store (``VERKENNER_POSTGRES``) for what users write;
+- ``invoerlog``: entered figures logged in PostgreSQL and replayed into every machine's file;
 - ``cli``: ``python -m core.data status|backup|restore``.
 
 Import from ``core.data``.

@@ -61,6 +61,8 @@ def status(args: argparse.Namespace) -> int:
     for nummer, op, omschrijving in dataversies:
         print(f"  dataversie {nummer}: {op:%Y-%m-%d %H:%M}  {omschrijving}")
     print(f"Opgeslagen scenario's: {namen} (in totaal {versies} versies), {gedeeld.beschrijving()}")
+    if gedeeld.in_postgres():
+        print(f"Ingevoerde cijfers: ook {gedeeld.beschrijving()} (tabel gegevensinvoer); dit bestand is bijgewerkt.")
     for van, naar, op, backup, meldingen in migraties:
         print(f"Migratie {van} -> {naar} op {op:%Y-%m-%d %H:%M}; back-up: {backup}")
         for melding in filter(None, meldingen.splitlines()):

@@ -1,9 +1,10 @@
 """Where saved scenarios live: the DuckDB file (default) or a shared PostgreSQL database.
 
 With ``VERKENNER_POSTGRES`` set (a libpq address, ``postgresql://user@host:5432/verkenner``),
-saved scenarios and their archive are stored in PostgreSQL, so app processes on several
-machines share them; without it they stay in the DuckDB file as before. The base figures
-and their projections always come from the DuckDB file.
+saved scenarios and their archive are stored in PostgreSQL, and every entered figure is
+logged there too (core.data.invoerlog), so app processes on several machines share them;
+without it they stay in the DuckDB file as before. The base figures and their projections
+are always read from the DuckDB file.
 
 ``scenarios.py`` holds the one set of SQL statements for both stores: they are kept portable
 and written with ``?`` placeholders, which the PostgreSQL session turns into psycopg's ``%s``.
@@ -25,7 +26,7 @@ from core.data.paden import DATA_DIR
 
 POSTGRES_ENV = "VERKENNER_POSTGRES"
 SCHEMA_POSTGRES = DATA_DIR / "schema_postgres.sql"
-SCHEMA_VERSIE_POSTGRES = 1
+SCHEMA_VERSIE_POSTGRES = 2  # 2: gegevensinvoer, the shared log of entered figures (core.data.invoerlog)
 VERBINDEN_S = 10  # seconds to wait for the server before telling the user
 # One number for the advisory lock every write takes: saves of one name are serialised
 # across all processes and machines, as the file lock does for DuckDB.
@@ -65,9 +66,14 @@ _schema_klaar: set[str] = set()
 _schema_lock = threading.Lock()
 
 
-def _verbind(url: str):
-    import psycopg  # only needed when PostgreSQL is configured
+def _psycopg():
+    import psycopg  # only needed when PostgreSQL is configured: the default install runs without a server
 
+    return psycopg
+
+
+def _verbind(url: str):
+    psycopg = _psycopg()
     try:
         con = psycopg.connect(url, connect_timeout=VERBINDEN_S)
     except psycopg.Error as error:
@@ -85,17 +91,19 @@ def _zorg_voor_schema(con, url: str) -> None:
         with con.transaction():
             con.execute("SELECT pg_advisory_xact_lock(%s)", [_SCHRIJFSLOT])
             con.execute(SCHEMA_POSTGRES.read_text(encoding="utf-8"))
+            # Every table is CREATE IF NOT EXISTS, so an older server has just gained the newer ones.
             con.execute(
-                "INSERT INTO meta (sleutel, waarde) VALUES ('schema_versie', %s) ON CONFLICT (sleutel) DO NOTHING",
+                "INSERT INTO meta (sleutel, waarde) VALUES ('schema_versie', %s) "
+                "ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde",
                 [str(SCHEMA_VERSIE_POSTGRES)],
             )
         _schema_klaar.add(url)
 
 
 @contextmanager
-def _postgres(url: str, *, schrijven: bool) -> Iterator[_Sessie]:
-    import psycopg
-
+def postgres(url: str, *, schrijven: bool) -> Iterator[_Sessie]:
+    """One transaction on the shared database; a write one holds the advisory lock until it ends."""
+    psycopg = _psycopg()
     con = _verbind(url)
     try:
         with con.transaction():
@@ -122,7 +130,7 @@ def schrijven(path, actie: str) -> Iterator:
         with verbinding.schrijven(path, actie=actie) as con:
             yield con
     else:
-        with _postgres(url, schrijven=True) as sessie:
+        with postgres(url, schrijven=True) as sessie:
             yield sessie
 
 
@@ -133,7 +141,7 @@ def lezen(path) -> Iterator:
         with verbinding.lezen(path) as con:
             yield con
     else:
-        with _postgres(url, schrijven=False) as sessie:
+        with postgres(url, schrijven=False) as sessie:
             yield sessie
 
 
@@ -165,5 +173,7 @@ def beschrijving() -> str:
     return f"in PostgreSQL (database {delen.get('dbname', '?')} op {delen.get('host', '?')}:{delen.get('port', '5432')})"
 
 
-__all__ = ["POSTGRES_ENV", "GedeeldeDatabaseOnbereikbaar", "beschrijving", "gecachet", "in_postgres", "lezen", "schrijven"]
+__all__ = [
+    "POSTGRES_ENV", "GedeeldeDatabaseOnbereikbaar", "beschrijving", "gecachet", "in_postgres", "lezen", "postgres", "schrijven",
+]
 

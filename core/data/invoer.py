@@ -14,7 +14,9 @@ from datetime import datetime
 
 import pandas as pd
 
+from core.data import invoerlog
 from core.data.fouten import DataError
+from core.data.invoerlog import VeranderdeData
 from core.data.verbinding import gecachet, lezen, schrijven
 
 TABELLEN = {  # table -> key columns (the same as core.data.SEED_TABLES)
@@ -58,14 +60,17 @@ def _nieuwe_versie(cursor, verwacht: int | None, omschrijving: str, op: datetime
     return versie
 
 
-class VeranderdeData(DataError):
-    """Another entry was stored since the preview: nothing stored."""
-
-
 def _transactie(path, werk):
-    """One write transaction under the exclusive cross-process lock: all of it is stored, or nothing."""
+    """One write transaction under the exclusive cross-process lock: all of it is stored, or nothing.
+
+    With PostgreSQL configured, the versions other machines stored are replayed first, and the
+    new version is logged there before the file commits (core.data.invoerlog).
+    """
+    invoerlog.synchroniseer(path, altijd=True)
     with schrijven(path, actie="gegevens opslaan") as con:
-        return werk(con)
+        versie = werk(con)
+        invoerlog.publiceer(path, con, versie)
+        return versie
 
 
 def bewaar_invoer(
@@ -172,7 +177,12 @@ def _python(v):
 
 
 def _lees(path, sql: str, params: list | None = None) -> pd.DataFrame:
-    """A read, remembered until the file changes (pages ask on every rerun). Treat the frame as read-only."""
+    """A read, remembered until the file changes (pages ask on every rerun). Treat the frame as read-only.
+
+    Other machines' entries are replayed first (with PostgreSQL configured), so history and audit
+    log read the same everywhere."""
+    invoerlog.synchroniseer(path)
+
     def lees(resolved) -> pd.DataFrame:
         with lezen(resolved) as con:
             return con.execute(sql, params or []).df()

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from core.data import invoerlog
 from core.data.bouwen import SEED_TABLES
 from core.data.fouten import DataError
 from core.data.verbinding import gecachet, lezen
@@ -91,7 +92,12 @@ class Basis:
 
 
 def latest_versie(path: str | os.PathLike | None = None) -> int:
-    """The newest data version (cached until the file changes: checked on every rerun)."""
+    """The newest data version (cached until the file changes: checked on every rerun).
+
+    With PostgreSQL configured, the entries other machines stored are replayed first (at most
+    once a second, core.data.invoerlog).
+    """
+    invoerlog.synchroniseer(path)
     return gecachet(path, ("dataversie",), _lees_nieuwste)
 
 
