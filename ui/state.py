@@ -16,7 +16,7 @@ from core.model.consistency import Bevinding, check_all
 from core import toegang
 from core.data import DB_PATH_ENV, Basis, DataError, database_path, latest_versie, load_basis
 from core.opslag import OpgeslagenScenario
-from core.model.parameters import MULTISELECT, PARAMETERS
+from core.model.parameters import PARAMETERS
 from core.model.scenario import Scenario
 from core.model.vergelijken import HUIDIG, kleur_van
 
@@ -106,9 +106,10 @@ def zet_scenario(value: Scenario) -> None:
 
 def zet_knoppen(value: Scenario) -> None:
     """Move the sidebar controls to ``value`` (only before they are drawn, e.g. in a callback)."""
+    from ui import sidebar  # the sidebar keeps the values of the controls in folded sections
+
     for parameter in PARAMETERS:
-        waarde = getattr(value, parameter.naam)
-        st.session_state[parameter.naam] = sorted(waarde) if parameter.widget == MULTISELECT else waarde
+        sidebar.zet_aanname(parameter, getattr(value, parameter.naam))
 
 
 def geopend() -> OpgeslagenScenario | None:
