@@ -428,10 +428,16 @@ def _stroom_template() -> dict:
     return _configure(chart).to_dict()
 
 
-def stroom_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
-    """Yearly result per stream (BW, MO): scenario as bars, baseline as black ticks."""
-    def named(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame.assign(stroom_naam=[STROOM_NAMEN.get(s, s) for s in frame["stroom"]])
+def stroom_spec(basisscenario, scenario) -> dict:
+    """Yearly result per stream (BW, MO): scenario as bars, baseline as black ticks.
+
+    Each is a frame or the rows of ``resultaat_per_stroom`` (``stroom_rijen``: no pandas on a slider move).
+    """
+    def named(rijen) -> dict:
+        if isinstance(rijen, pd.DataFrame):
+            rijen = rijen.to_dict("records")
+        kolommen = {k: [r[k] for r in rijen] for k in ("jaar", "stroom", "baten", "lasten", "resultaat")}
+        return kolommen | {"stroom_naam": [STROOM_NAMEN.get(s, s) for s in kolommen["stroom"]]}
 
     return _fill(_stroom_template(), scenario=named(scenario), basis=named(basisscenario))
 
