@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass
 
 import pandas as pd
@@ -58,8 +60,12 @@ def uitkomsten(varianten_: list[Variant], basis: Basis) -> pd.DataFrame:
     return pd.DataFrame(table)
 
 
+@lru_cache(maxsize=64)
 def _uitkomsten(scenario: Scenario, basis: Basis) -> dict[tuple[str, str], float | str | None]:
-    """The headline figures (as Overzicht defines them), the deadlines met, and the reserve per year."""
+    """The headline figures (as Overzicht defines them), the deadlines met, and the reserve per year.
+
+    Cached per (scenario, basis): the baseline and the saved scenarios are the same on every slider
+    move. The dict is shared: callers only read it."""
     values: dict[tuple[str, str], float | str | None] = {}
     for k in kerncijfers(scenario, basis):
         label = k.label if k.norm is None else f"{k.label} (norm {k.norm})"
