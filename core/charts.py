@@ -460,9 +460,12 @@ def _vergelijk_template(x: str, y: str, titel: str, euro: bool) -> dict:
     return _configure(alt.layer(*layers).properties(height=HOOGTE, title=titel)).to_dict()
 
 
-def vergelijk_spec(reeksen: pd.DataFrame, kleuren: dict[str, str], x: str, y: str, titel: str, euro: bool = False) -> dict:
+def vergelijk_spec(reeksen, kleuren: dict[str, str], x: str, y: str, titel: str, euro: bool = False) -> dict:
     """One line per scenario, each in its own colour (the same colour on every chart), labelled at its end."""
-    reeksen = {column: _kolom(reeksen, column) for column in reeksen.columns}
+    if isinstance(reeksen, pd.DataFrame):
+        reeksen = {column: _kolom(reeksen, column) for column in reeksen.columns}
+    else:  # columns as lists (vergelijken's reeksen with als_frame=False); not changed in place
+        reeksen = {column: [_waarde(v) for v in values] for column, values in reeksen.items()}
     if x == "periode":
         reeksen["halfjaar"] = [_halfjaar(p) for p in reeksen["periode"]]
     spec = _fill(_vergelijk_template(x, y, titel, euro), reeksen=reeksen, eind=_eindlabels(reeksen, x, y, "variant"))
