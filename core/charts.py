@@ -73,13 +73,18 @@ def _fill(template: dict, **datasets) -> dict:
     # A pickle round trip is a deep copy (callers change the spec in place; the template is
     # cached) at a fifth of copy.deepcopy's cost on these plain JSON-like dicts.
     spec = pickle.loads(pickle.dumps(template, pickle.HIGHEST_PROTOCOL))
-    spec["datasets"] = {**spec.get("datasets", {}), **{name: _tabel(data) for name, data in datasets.items()}}
+    # The template's own inline data (Altair puts it under "datasets" as a list of rows, e.g. the
+    # zero line) goes out as Arrow as well: a list would be converted through pandas on every rerun.
+    eigen = {name: _tabel(data) for name, data in spec.get("datasets", {}).items()}
+    spec["datasets"] = {**eigen, **{name: _tabel(data) for name, data in datasets.items()}}
     return spec
 
 
 def _tabel(data) -> pa.Table:
     if isinstance(data, pa.Table):
         return data
+    if isinstance(data, list):  # rows, as Altair writes inline data
+        return pa.Table.from_pylist(data)
     if isinstance(data, pd.DataFrame):
         return pa.Table.from_pandas(data, preserve_index=False)
     return pa.table({name: pa.array(values, from_pandas=True) for name, values in data.items()})
