@@ -78,9 +78,22 @@ def data_versie() -> int:
     return st.session_state.get(DATA_VERSIE_KEY) or peilversie() or nieuwste_versie()
 
 
+BASIS_KEY = "_basis"  # (database file, data version, Basis): the last one this session used
+
+
 def basis() -> Basis:
-    """The base data at the current data version; re-read only when that version changes."""
-    return _basis(pad(), data_versie())
+    """The base data at the current data version; re-read only when that version changes.
+
+    A page asks for it several times a run; the session keeps the last one beside its key (file and
+    version), which is cheaper than the cache_resource lookup (benchmarks/README.md) and never
+    outlives a change of version."""
+    sleutel = (pad(), data_versie())
+    laatst = st.session_state.get(BASIS_KEY)
+    if laatst is not None and laatst[:2] == sleutel:
+        return laatst[2]
+    gelezen = _basis(*sleutel)
+    st.session_state[BASIS_KEY] = (*sleutel, gelezen)
+    return gelezen
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
