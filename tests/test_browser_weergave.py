@@ -210,6 +210,11 @@ def test_a_folded_assumption_from_a_link_survives_moves_and_shows_when_opened(pa
     wait_until_idle(page)
     expect(slider(page, "Startgetal van de simulatie (seed)")).to_have_count(0)
     expect(page).to_have_url(re.compile(r"[?&]simulatie_seed=5(&|$)"))
+    sidebar.get_by_test_id("stSidebarNav").locator("a").filter(has_text="Taakstelling").click()  # another page
+    expect(page).to_have_url(re.compile(r"/taakstelling\?.*simulatie_seed=5(&|$)"))
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"[?&]simulatie_seed=5(&|$)"))
+    expect(sidebar).to_contain_text("2 aannames wijken af")
     expect_no_exception(page)
 
 
