@@ -73,13 +73,18 @@ def _fill(template: dict, **datasets) -> dict:
     # A pickle round trip is a deep copy (callers change the spec in place; the template is
     # cached) at a fifth of copy.deepcopy's cost on these plain JSON-like dicts.
     spec = pickle.loads(pickle.dumps(template, pickle.HIGHEST_PROTOCOL))
-    spec["datasets"] = {**spec.get("datasets", {}), **{name: _tabel(data) for name, data in datasets.items()}}
+    # The template's own inline data (Altair puts it under "datasets" as a list of rows, e.g. the
+    # zero line) goes out as Arrow as well: a list would be converted through pandas on every rerun.
+    eigen = {name: _tabel(data) for name, data in spec.get("datasets", {}).items()}
+    spec["datasets"] = {**eigen, **{name: _tabel(data) for name, data in datasets.items()}}
     return spec
 
 
 def _tabel(data) -> pa.Table:
     if isinstance(data, pa.Table):
         return data
+    if isinstance(data, list):  # rows, as Altair writes inline data
+        return pa.Table.from_pylist(data)
     if isinstance(data, pd.DataFrame):
         return pa.Table.from_pandas(data, preserve_index=False)
     return pa.table({name: pa.array(values, from_pandas=True) for name, values in data.items()})
@@ -428,10 +433,16 @@ def _stroom_template() -> dict:
     return _configure(chart).to_dict()
 
 
-def stroom_spec(basisscenario: pd.DataFrame, scenario: pd.DataFrame) -> dict:
-    """Yearly result per stream (BW, MO): scenario as bars, baseline as black ticks."""
-    def named(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame.assign(stroom_naam=[STROOM_NAMEN.get(s, s) for s in frame["stroom"]])
+def stroom_spec(basisscenario, scenario) -> dict:
+    """Yearly result per stream (BW, MO): scenario as bars, baseline as black ticks.
+
+    Each is a frame or the rows of ``resultaat_per_stroom`` (``stroom_rijen``: no pandas on a slider move).
+    """
+    def named(rijen) -> dict:
+        if isinstance(rijen, pd.DataFrame):
+            rijen = rijen.to_dict("records")
+        kolommen = {k: [r[k] for r in rijen] for k in ("jaar", "stroom", "baten", "lasten", "resultaat")}
+        return kolommen | {"stroom_naam": [STROOM_NAMEN.get(s, s) for s in kolommen["stroom"]]}
 
     return _fill(_stroom_template(), scenario=named(scenario), basis=named(basisscenario))
 
@@ -454,9 +465,12 @@ def _vergelijk_template(x: str, y: str, titel: str, euro: bool) -> dict:
     return _configure(alt.layer(*layers).properties(height=HOOGTE, title=titel)).to_dict()
 
 
-def vergelijk_spec(reeksen: pd.DataFrame, kleuren: dict[str, str], x: str, y: str, titel: str, euro: bool = False) -> dict:
+def vergelijk_spec(reeksen, kleuren: dict[str, str], x: str, y: str, titel: str, euro: bool = False) -> dict:
     """One line per scenario, each in its own colour (the same colour on every chart), labelled at its end."""
-    reeksen = {column: _kolom(reeksen, column) for column in reeksen.columns}
+    if isinstance(reeksen, pd.DataFrame):
+        reeksen = {column: _kolom(reeksen, column) for column in reeksen.columns}
+    else:  # columns as lists (vergelijken's reeksen with als_frame=False); not changed in place
+        reeksen = {column: [_waarde(v) for v in values] for column, values in reeksen.items()}
     if x == "periode":
         reeksen["halfjaar"] = [_halfjaar(p) for p in reeksen["periode"]]
     spec = _fill(_vergelijk_template(x, y, titel, euro), reeksen=reeksen, eind=_eindlabels(reeksen, x, y, "variant"))

@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.model.parameters import LEZINGEN, PARAMETERS, PARAMETERS_BY_NAME
 from tests.conftest import APP
+from ui import sidebar
 
 PAGES = ["views/overzicht.py", "views/taakstelling.py", "views/reserve.py", "views/vergelijken.py", "views/scenarios.py", "views/bronnen.py"]
 
@@ -17,6 +18,18 @@ def open_app(page: str = "views/overzicht.py", **query: str | list[str]) -> AppT
     at.run()
     if page != "views/overzicht.py":
         at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_secties(at: AppTest, *groepen: str) -> AppTest:
+    """Unfold sidebar sections (all if none are named), as a click on their titles does, and rerun.
+
+    A folded section's controls are not drawn (ui.sidebar), so a test reads them after this.
+    """
+    for groep in groepen or (sidebar.MEER, *sidebar.EIGEN_UITKLAP):
+        at.session_state[sidebar.uitklap_key(groep)] = True
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -115,6 +128,8 @@ def test_bad_link_values_fall_back_to_the_baseline_with_a_notice(key, value):
     assert parameter.label in warning and "de basiswaarde" in warning
     assert value not in warning  # named by its control, never echoed
     # The control, the link and the figures agree: all on the baseline.
+    if sidebar.sectie(parameter) is not None:
+        open_secties(at, sidebar.sectie(parameter))
     widget = at.multiselect(key=key) if parameter.widget == "multiselect" else getattr(at, parameter.widget)(key=key)
     assert (frozenset(widget.value) if parameter.widget == "multiselect" else widget.value) == parameter.standaard
     assert metric(at, "Achterstand 1 januari 2027") == "88"

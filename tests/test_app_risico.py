@@ -2,19 +2,19 @@
 
 import pytest
 
-from core.model.parameters import PARAMETERS_BY_NAME
+from core.model.parameters import ONZEKERHEID, PARAMETERS_BY_NAME
 from core.model.scenario import Scenario
 from core.risico import simuleer
 from core.tekst import formatting as fmt
 from core.tekst.zinnen import kans
-from tests.test_app import alle_tekst, metric, open_app
+from tests.test_app import alle_tekst, metric, open_app, open_secties
 
 RISICO, BUDGETTEN = "views/risico.py", "views/budgetten.py"
 
 
 @pytest.mark.parametrize("page", [RISICO, BUDGETTEN])
 def test_the_pages_render_with_the_shared_controls(page):
-    at = open_app(page)
+    at = open_secties(open_app(page))
     assert at.title
     assert {"instroom_pct", "huisvesting_per_halfjaar", "spreiding_taakstelling_pct", "simulatie_seed"} <= {w.key for w in at.sidebar.slider}
     assert at.toggle(key="wetsvoorstel_36831").value is False
@@ -43,6 +43,9 @@ def test_a_faster_pace_raises_the_probability_and_the_link_carries_the_seed(basi
     na = metric(at, "Kans norm 1 januari 2027")
     assert voor != na and na == kans(simuleer(Scenario(huisvesting_per_halfjaar=160), basis).kans_norm[next(iter(simuleer(Scenario(), basis).deadlines))])
     at = open_app(RISICO, simulatie_seed="5", huisvesting_per_halfjaar="160", doelkans="90%")
+    assert "startgetal 5" in alle_tekst(at)  # applied while its section is folded
+    assert "simulatie_seed" not in {w.key for w in at.sidebar.slider}
+    open_secties(at, ONZEKERHEID)
     assert at.slider(key="simulatie_seed").value == 5
     assert "startgetal 5" in alle_tekst(at) and "Om met 90% kans" in alle_tekst(at)
 

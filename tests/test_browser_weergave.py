@@ -190,6 +190,34 @@ def test_a_folded_group_is_marked_when_it_holds_a_change(page):
     assert titels.filter(has_text="Beleidsrisico's").evaluate(markering) == "none"
 
 
+def test_a_folded_assumption_from_a_link_survives_moves_and_shows_when_opened(page):
+    # Folded sections are not drawn (ui.sidebar): the link's value must still count, stay in the
+    # address bar while other controls move, and be what the control shows once opened.
+    open_app(page, "/risico?simulatie_seed=5")
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(slider(page, "Startgetal van de simulatie (seed)")).to_have_count(0)
+    expect(page.get_by_test_id("stCaptionContainer").filter(has_text="startgetal 5")).to_have_count(1)
+    titels = sidebar.get_by_test_id("stExpander").locator("summary p")
+    assert titels.filter(has_text="Onzekerheid (simulatie)").evaluate("p => getComputedStyle(p, '::after').content") == '"gewijzigd"'
+    step_slider_right(page, HUISVESTING)
+    expect(page).to_have_url(re.compile(r"[?&]huisvesting_per_halfjaar=97(&|$)"))
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"[?&]simulatie_seed=5(&|$)"))
+    expect(page.get_by_test_id("stCaptionContainer").filter(has_text="startgetal 5")).to_have_count(1)
+    sidebar.get_by_text("Onzekerheid (simulatie)").click()
+    expect(slider(page, "Startgetal van de simulatie (seed)")).to_have_value("5")
+    sidebar.get_by_text("Onzekerheid (simulatie)").click()  # fold it again: the value stays in the link
+    wait_until_idle(page)
+    expect(slider(page, "Startgetal van de simulatie (seed)")).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"[?&]simulatie_seed=5(&|$)"))
+    sidebar.get_by_test_id("stSidebarNav").locator("a").filter(has_text="Taakstelling").click()  # another page
+    expect(page).to_have_url(re.compile(r"/taakstelling\?.*simulatie_seed=5(&|$)"))
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"[?&]simulatie_seed=5(&|$)"))
+    expect(sidebar).to_contain_text("2 aannames wijken af")
+    expect_no_exception(page)
+
+
 def test_kopieer_link_copies_the_address_and_says_so(browser, server):
     url, _log = server
     context = browser.new_context(base_url=url, viewport={"width": 1440, "height": 900})

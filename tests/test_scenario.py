@@ -47,3 +47,16 @@ def test_values_outside_the_range_are_refused(field, value):
 def test_differences_from_the_baseline():
     changes = Scenario(instroom_pct=20).afwijkingen()
     assert [(p.naam, base, value) for p, base, value in changes] == [("instroom_pct", 0, 20)]
+
+
+def test_met_equals_a_new_scenario_and_still_refuses_a_bad_value():
+    # met validates only what it changes (tornado speed); the copy must equal, hash and refuse alike.
+    basis_scenario = Scenario(instroom_pct=20)
+    kopie = basis_scenario.met(huisvesting_per_halfjaar=150, eenmalig=["Compensatie DU MO 2025"])
+    nieuw = Scenario(instroom_pct=20, huisvesting_per_halfjaar=150, eenmalig=frozenset({"Compensatie DU MO 2025"}))
+    assert kopie == nieuw and hash(kopie) == hash(nieuw) and basis_scenario.huisvesting_per_halfjaar == 96
+    assert isinstance(kopie.eenmalig, frozenset)
+    with pytest.raises(ValueError, match="buiten het toegestane bereik"):
+        basis_scenario.met(huisvesting_per_halfjaar=9999)
+    with pytest.raises(TypeError):
+        basis_scenario.met(bestaat_niet=1)

@@ -20,18 +20,28 @@ _LABEL = (
     '[data-testid="stSidebar"] .st-key-{naam} [data-testid="stCheckbox"] [data-testid="stMarkdownContainer"] p::after',
     '[data-testid="stSidebar"] [data-testid="stExpander"]:has(.st-key-{naam}) summary [data-testid="stMarkdownContainer"] p::after',
 )
+# A folded section's controls are not drawn (ui.sidebar), so its title is found by the expander's own key.
+_SECTIE = '[data-testid="stSidebar"] .st-key-{sectie} summary [data-testid="stMarkdownContainer"] p::after'
+
 _STIJL = (
     f'content: "{MARKERING}"; margin-left: 0.4em; padding: 0 0.4em; border-radius: 0.5rem; '
     "background: #FFF1D6; color: #7A4A00; font-size: 0.75em; font-weight: 600; white-space: nowrap;"
 )
 
 
-def stijl(scenario: Scenario) -> str:
-    """The stylesheet that tags every control whose value differs from the baseline ('' if none does)."""
+def stijl(scenario: Scenario, secties: dict[str, str] | None = None) -> str:
+    """The stylesheet that tags every control whose value differs from the baseline ('' if none does).
+
+    ``secties``: control name -> the key of the expander of the folded section it sits in.
+    """
     namen = [parameter.naam for parameter, _basis, _waarde in scenario.afwijkingen()]
     if not namen:
         return ""
-    selectors = ",\n".join(s.format(naam=naam) for naam in namen for s in _LABEL)
+    secties = secties or {}
+    sectiekeys = dict.fromkeys(secties[naam] for naam in namen if naam in secties)
+    selectors = ",\n".join(
+        [*(s.format(naam=naam) for naam in namen for s in _LABEL), *(_SECTIE.format(sectie=key) for key in sectiekeys)]
+    )
     return f"<style>\n{selectors} {{ {_STIJL} }}\n</style>"
 
 
@@ -45,9 +55,9 @@ def zin(scenario: Scenario) -> str | None:
     return f"{aantal} af van het basisscenario ({MARKERING}): {labels}."
 
 
-def markeer(scenario: Scenario) -> None:
+def markeer(scenario: Scenario, secties: dict[str, str] | None = None) -> None:
     """Tag the changed controls (a stylesheet takes no space) and name them in words."""
-    if css := stijl(scenario):
+    if css := stijl(scenario, secties):
         st.html(css)
     if tekst := zin(scenario):
         st.caption(als_tekst(tekst))

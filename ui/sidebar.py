@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import streamlit as st
@@ -10,7 +11,7 @@ from streamlit.runtime.state.session_state_proxy import get_session_state
 from core.data import Basis
 from core.model.link import lees_scenario
 from core.model.parameters import (
-    BELEIDSRISICO, KEUZE, ONZEKERHEID, OPVANG_BUDGETTEN, PARAMETERS, PARAMETERS_BY_NAME, SELECT_SLIDER, SLIDER, TOGGLE,
+    BELEIDSRISICO, KEUZE, MULTISELECT, ONZEKERHEID, OPVANG_BUDGETTEN, PARAMETERS, PARAMETERS_BY_NAME, SELECT_SLIDER, SLIDER, TOGGLE,
     Parameter,
 )
 from core.model.scenario import Scenario
@@ -24,6 +25,46 @@ from ui.tekst import als_tekst
 EIGEN_UITKLAP = (ONZEKERHEID, BELEIDSRISICO, OPVANG_BUDGETTEN)
 HOOFDKNOPPEN = ("instroom_pct", "huisvesting_per_halfjaar", "huurtoeslag_grote_gezinnen", "du_mo_indexatie_pct", "zorgkosten_groei_pct")
 MELDINGEN_KEY = "_link_meldingen"  # {control: (notice, the value the link left it at)}
+
+# Every control outside HOOFDKNOPPEN sits in a folded section. A folded section's controls are not
+# drawn at all (its expander reruns the page when opened): 21 widgets cost about a third of every
+# rerun (benchmarks/README.md). Their values live in AANNAMEN_KEY meanwhile, and this module writes
+# them to the URL itself: Streamlit's query-param binding removes a value from the URL as soon as
+# its widget is not drawn, so these controls are not bound.
+MEER = "Meer aannames"
+AANNAMEN_KEY = "_aannamen"  # {control: value}, for every control in a folded section
+
+
+def uitklap_key(groep: str) -> str:
+    """The key of a section's expander (its open/folded state; also its CSS class st-key-<key>)."""
+    return "uitklap-" + re.sub(r"[^a-z0-9]+", "-", groep.casefold()).strip("-")
+
+
+def sectie(parameter: Parameter) -> str | None:
+    """The folded section a control sits in (None: always drawn)."""
+    if parameter.naam in HOOFDKNOPPEN:
+        return None
+    return parameter.groep if parameter.groep in EIGEN_UITKLAP else MEER
+
+
+SECTIES = {p.naam: uitklap_key(sectie(p)) for p in PARAMETERS if sectie(p) is not None}  # for ui.gewijzigd
+
+
+def sectie_open(groep: str) -> bool:
+    return bool(st.session_state.get(uitklap_key(groep)))
+
+
+def aannamen() -> dict:
+    """The values of the controls in folded sections (set from the link, the controls, or a reset)."""
+    return st.session_state.setdefault(AANNAMEN_KEY, {})
+
+
+def zet_aanname(parameter: Parameter, waarde) -> None:
+    """Set a control that may be folded: its stored value, and the widget itself if it is drawn."""
+    aannamen()[parameter.naam] = waarde
+    groep = sectie(parameter)
+    if groep is None or sectie_open(groep):
+        st.session_state[parameter.naam] = sorted(waarde) if parameter.widget == MULTISELECT else waarde
 
 
 def controle_link(basis: Basis, vergelijkbaar: Callable[[], list[str]]) -> None:
@@ -48,6 +89,8 @@ def controle_link(basis: Basis, vergelijkbaar: Callable[[], list[str]]) -> None:
             continue
         waarde = getattr(scenario, naam)
         _zet_link(naam, parameter.naar_query(waarde) if waarde != parameter.standaard else None)
+        if sectie(parameter) is not None:
+            aannamen()[naam] = waarde
         if naam in redenen:
             meldingen[naam] = (zinnen.link_melding(parameter, redenen[naam]), waarde)
     meldingen |= _controleer_keuzelijst(state.MODUS_KEY, query, [state.STANDAARD, state.PRESENTATIE], "Weergave", state.STANDAARD)
@@ -65,9 +108,12 @@ def _zaai_bedieningen_uit_link() -> None:
         query_params.set_initial_query_params_from_current()
 
 
-def _zet_link(naam: str, waarden: list[str] | None) -> None:
+def _zet_link(naam: str, waarden: list[str] | None, alleen_bij_verschil: bool = False) -> None:
+    if alleen_bij_verschil and st.query_params.get_all(naam) == (waarden or []):
+        return  # every write sends the browser a message
     if waarden is None:
-        del st.query_params[naam]
+        if naam in st.query_params:
+            del st.query_params[naam]
     else:
         st.query_params[naam] = waarden
 
@@ -114,30 +160,38 @@ def _help_extra(parameter: Parameter, basis: Basis) -> str:
     return ""
 
 
-def _control(parameter: Parameter, basis: Basis):
+def _control(parameter: Parameter, basis: Basis, waarde=None, gebonden: bool = True):
+    """One control. ``gebonden``: bound to the URL by Streamlit; else (a control in a folded section)
+    it starts at ``waarde`` when drawn afresh and the caller keeps the URL."""
     regels = [line["regel"] for line in basis.begrotingsregels]
-    common = {"key": parameter.naam, "help": parameter.help_tekst(_help_extra(parameter, basis)), "bind": "query-params"}
+    common = {"key": parameter.naam, "help": parameter.help_tekst(_help_extra(parameter, basis))}
+    if gebonden:
+        common["bind"] = "query-params"
+        waarde = parameter.standaard
     if parameter.widget == SLIDER:
         return st.slider(
             parameter.label,
             min_value=int(parameter.minimum),
             max_value=int(parameter.maximum),
-            value=parameter.standaard,
+            value=waarde,
             step=int(parameter.stap),
             format=parameter.slider_format,
             **common,
         )
     if parameter.widget == SELECT_SLIDER:
         return st.select_slider(
-            parameter.label, options=parameter.opties, value=parameter.standaard, format_func=parameter.optie_tekst, **common
+            parameter.label, options=parameter.opties, value=waarde, format_func=parameter.optie_tekst, **common
         )
     if parameter.widget == TOGGLE:
-        return st.toggle(parameter.label, value=parameter.standaard, **common)
+        return st.toggle(parameter.label, value=waarde, **common)
     if parameter.widget == KEUZE:
         return st.radio(
-            parameter.label, options=parameter.opties, index=parameter.opties.index(parameter.standaard),
+            parameter.label, options=parameter.opties, index=parameter.opties.index(waarde),
             format_func=parameter.formatteer, **common,
         )
+    # The default is part of a multiselect's identity: a changing default would redraw it while used.
+    if not gebonden and parameter.naam not in st.session_state:
+        st.session_state[parameter.naam] = sorted(waarde)
     return frozenset(st.multiselect(
         parameter.label, options=regels, default=sorted(parameter.standaard), placeholder="Kies begrotingsregels",
         select_all=False, **common,
@@ -160,6 +214,24 @@ def _geopend_melding(current: Scenario) -> None:
         st.button("Herberekenen op de nieuwste data", on_click=state.herbereken_op_nieuwste_data, key="herbereken")
 
 
+def _sectie(groep: str, basis: Basis) -> dict:
+    """A folded section: its controls are drawn only while it is open; folded, their stored values count."""
+    opgeslagen = aannamen()
+    uitklap = st.expander(groep, key=uitklap_key(groep), on_change="rerun")
+    values = {}
+    for parameter in PARAMETERS:
+        if sectie(parameter) != groep:
+            continue
+        waarde = opgeslagen.get(parameter.naam, parameter.standaard)
+        if uitklap.open:
+            with uitklap:
+                waarde = _control(parameter, basis, waarde, gebonden=False)
+            opgeslagen[parameter.naam] = waarde
+        values[parameter.naam] = waarde
+        _zet_link(parameter.naam, parameter.naar_query(waarde) if waarde != parameter.standaard else None, alleen_bij_verschil=True)
+    return values
+
+
 def scenario_knoppen(basis: Basis) -> Scenario:
     """Draw the controls in the sidebar and return the scenario they describe."""
     values = {}
@@ -175,15 +247,8 @@ def scenario_knoppen(basis: Basis) -> Scenario:
             if parameter.naam in HOOFDKNOPPEN:
                 values[parameter.naam] = _control(parameter, basis)
         with st.container(key="meer-aannames"):  # hidden in presentation mode
-            with st.expander("Meer aannames"):
-                for parameter in PARAMETERS:
-                    if parameter.naam not in HOOFDKNOPPEN and parameter.groep not in EIGEN_UITKLAP:
-                        values[parameter.naam] = _control(parameter, basis)
-            for groep in EIGEN_UITKLAP:
-                with st.expander(groep):
-                    for parameter in PARAMETERS:
-                        if parameter.groep == groep:
-                            values[parameter.naam] = _control(parameter, basis)
+            for groep in (MEER, *EIGEN_UITKLAP):
+                values |= _sectie(groep, basis)
         st.button("Terug naar basisscenario", on_click=_terug_naar_basis, width="stretch", key="reset")
         with st.expander("Begrippen", icon=":material/help:"):
             st.markdown("\n".join(f"- **{term}**: {uitleg}" for term, uitleg in BEGRIPPEN.items()))
@@ -193,5 +258,5 @@ def scenario_knoppen(basis: Basis) -> Scenario:
     current = Scenario(**values)
     with status:
         _geopend_melding(current)
-        gewijzigd.markeer(current)
+        gewijzigd.markeer(current, SECTIES)
     return current

@@ -16,7 +16,7 @@ from core.model.consistency import Bevinding, check_all
 from core import toegang
 from core.data import DB_PATH_ENV, Basis, DataError, database_path, latest_versie, load_basis
 from core.opslag import OpgeslagenScenario
-from core.model.parameters import MULTISELECT, PARAMETERS
+from core.model.parameters import PARAMETERS
 from core.model.scenario import Scenario
 from core.model.vergelijken import HUIDIG, kleur_van
 
@@ -78,9 +78,22 @@ def data_versie() -> int:
     return st.session_state.get(DATA_VERSIE_KEY) or peilversie() or nieuwste_versie()
 
 
+BASIS_KEY = "_basis"  # (database file, data version, Basis): the last one this session used
+
+
 def basis() -> Basis:
-    """The base data at the current data version; re-read only when that version changes."""
-    return _basis(pad(), data_versie())
+    """The base data at the current data version; re-read only when that version changes.
+
+    A page asks for it several times a run; the session keeps the last one beside its key (file and
+    version), which is cheaper than the cache_resource lookup (benchmarks/README.md) and never
+    outlives a change of version."""
+    sleutel = (pad(), data_versie())
+    laatst = st.session_state.get(BASIS_KEY)
+    if laatst is not None and laatst[:2] == sleutel:
+        return laatst[2]
+    gelezen = _basis(*sleutel)
+    st.session_state[BASIS_KEY] = (*sleutel, gelezen)
+    return gelezen
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -106,9 +119,10 @@ def zet_scenario(value: Scenario) -> None:
 
 def zet_knoppen(value: Scenario) -> None:
     """Move the sidebar controls to ``value`` (only before they are drawn, e.g. in a callback)."""
+    from ui import sidebar  # the sidebar keeps the values of the controls in folded sections
+
     for parameter in PARAMETERS:
-        waarde = getattr(value, parameter.naam)
-        st.session_state[parameter.naam] = sorted(waarde) if parameter.widget == MULTISELECT else waarde
+        sidebar.zet_aanname(parameter, getattr(value, parameter.naam))
 
 
 def geopend() -> OpgeslagenScenario | None:

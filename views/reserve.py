@@ -5,7 +5,7 @@ import streamlit as st
 from core import charts
 from core.model.kerncijfers import basislijn
 from core.model.parameters import REKENHORIZON
-from core.model.reserve import project_reserve, regeloverzicht, reserve_rijen, resultaat_per_stroom
+from core.model.reserve import project_reserve, regeloverzicht, reserve_rijen, resultaat_per_stroom, stroom_rijen
 from core.tekst import herkomst, tabellen, zinnen
 from ui import state
 from ui.weergave import bron, grafiek, tabel, tabeldownloads
@@ -14,7 +14,7 @@ basis, scenario = state.basis(), state.scenario()
 vergelijk = basislijn(scenario)
 # The screen uses the cached rows; the frame is built only when a download is clicked.
 eigen, officieel = reserve_rijen(scenario, basis), reserve_rijen(vergelijk, basis)  # the baseline only feeds charts
-per_stroom, regels = resultaat_per_stroom(scenario, basis), regeloverzicht(scenario, basis)
+per_stroom, regels = stroom_rijen(scenario, basis), regeloverzicht(scenario, basis)
 regelkolommen = tabellen.begrotingsregels(basis.basisjaar)
 
 st.title("Reserve Beschermd Thuis")
@@ -22,7 +22,7 @@ tabeldownloads(
     "reserve",
     {
         "Reserve per jaar": (lambda: project_reserve(scenario, basis), tabellen.RESERVE),
-        "Resultaat per stroom": (per_stroom, tabellen.STROOM),
+        "Resultaat per stroom": (lambda: resultaat_per_stroom(scenario, basis), tabellen.STROOM),
         "Begrotingsregels": (regels, regelkolommen),
     },
 )
@@ -36,7 +36,7 @@ if not state.presentatie():
     )
 
 st.subheader("Resultaat per stroom")
-grafiek(charts.stroom_spec(resultaat_per_stroom(vergelijk, basis), per_stroom), "resultaat per stroom")
+grafiek(charts.stroom_spec(stroom_rijen(vergelijk, basis), per_stroom), "resultaat per stroom")
 st.info(zinnen.dekking_zin(scenario, basis), icon=":material/info:")
 
 if not state.presentatie():

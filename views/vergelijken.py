@@ -1,5 +1,6 @@
 """Vergelijken: the baseline and up to four scenarios side by side, in numbers, charts and words."""
 
+import pyarrow as pa
 import streamlit as st
 
 from core import charts, opslag
@@ -49,19 +50,19 @@ tabeldownloads(
 )
 
 st.subheader("Kernuitkomsten")
-toon(vgl.opgemaakt(uitkomsten))
+toon(pa.table(vgl.opgemaakte_kolommen(uitkomsten)))  # Arrow of text: no pandas conversion per rerun
 st.subheader("Verschil met het basisscenario")
-toon(vgl.opgemaakt(verschillen, signed=True))
+toon(pa.table(vgl.opgemaakte_kolommen(verschillen, signed=True)))
 st.caption(f"Alle scenario's berekend op dataversie {basis.versie}; bronnen en peildata op de pagina Bronnen.")
 
 links, rechts = st.columns(2)
 with links:
     grafiek(charts.vergelijk_spec(
-        vgl.achterstand_reeksen(varianten, basis), kleuren, "periode", "achterstand_eind", "Achterstand eind halfjaar (personen)"
+        vgl.achterstand_reeksen(varianten, basis, als_frame=False), kleuren, "periode", "achterstand_eind", "Achterstand eind halfjaar (personen)"
     ), "vergelijking achterstand")
 with rechts:
     grafiek(charts.vergelijk_spec(
-        vgl.reserve_reeksen(varianten, basis), kleuren, "jaar", "reserve_eind", "Reserve Beschermd Thuis eind jaar", euro=True
+        vgl.reserve_reeksen(varianten, basis, als_frame=False), kleuren, "jaar", "reserve_eind", "Reserve Beschermd Thuis eind jaar", euro=True
     ), "vergelijking reserve")
 
 st.subheader("Wat elk scenario betekent")

@@ -6,18 +6,23 @@ import hashlib
 import json
 import re
 import unicodedata
+from functools import lru_cache
 
 from core.model.scenario import Scenario
 
 
+@lru_cache(maxsize=1024)
 def veilig(text: str) -> str:
     """Lowercase ASCII letters, digits and hyphens only."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+@lru_cache(maxsize=256)
 def scenario_code(scenario: Scenario, naam: str | None = None) -> str:
-    """The saved scenario's name, ``basisscenario``, or ``scenario-`` and a short hash stable across runs."""
+    """The saved scenario's name, ``basisscenario``, or ``scenario-`` and a short hash stable across runs.
+
+    Cached: every download button of a page names its file with it, on every rerun."""
     if naam and veilig(naam):
         return veilig(naam)[:60]
     if scenario.is_basis:

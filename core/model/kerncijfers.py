@@ -7,6 +7,8 @@ A figure is always compared with the baseline for the same year (``basislijn``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,6 +62,7 @@ def basislijn(scenario: Scenario) -> Scenario:
     return Scenario(eind_jaar=scenario.eind_jaar)
 
 
+@lru_cache(maxsize=256)
 def bereken(scenario: Scenario, basis: Basis) -> Kerncijfers:
     rows = taakstelling_rijen(scenario, basis)
     prognose = prognose_rijen(scenario, basis)

@@ -127,13 +127,17 @@ def _totalen(scenario: Scenario, basis: Basis) -> dict[tuple[int, str], dict[str
 
 def resultaat_per_stroom(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     """Per jaar and stroom (BW, MO): baten, lasten and resultaat, for the years shown."""
-    return pd.DataFrame(
-        [
-            {"jaar": jaar, "stroom": stroom, "baten": t["baten"], "lasten": t["lasten"],
-             "resultaat": t["baten"] - t["lasten"]}
-            for (jaar, stroom), t in sorted(_totalen(scenario, basis).items())
-            if jaar <= scenario.eind_jaar
-        ]
+    return pd.DataFrame(list(stroom_rijen(scenario, basis)))
+
+
+@lru_cache(maxsize=256)
+def stroom_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
+    """The rows of resultaat_per_stroom as plain dicts, cached per (scenario, basis) like reserve_rijen
+    (the baseline's are the same on every slider move); the rows are shared: never mutate them."""
+    return tuple(
+        {"jaar": jaar, "stroom": stroom, "baten": t["baten"], "lasten": t["lasten"], "resultaat": t["baten"] - t["lasten"]}
+        for (jaar, stroom), t in sorted(_totalen(scenario, basis).items())
+        if jaar <= scenario.eind_jaar
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass
 
 import pandas as pd
@@ -58,8 +60,12 @@ def uitkomsten(varianten_: list[Variant], basis: Basis) -> pd.DataFrame:
     return pd.DataFrame(table)
 
 
+@lru_cache(maxsize=64)
 def _uitkomsten(scenario: Scenario, basis: Basis) -> dict[tuple[str, str], float | str | None]:
-    """The headline figures (as Overzicht defines them), the deadlines met, and the reserve per year."""
+    """The headline figures (as Overzicht defines them), the deadlines met, and the reserve per year.
+
+    Cached per (scenario, basis): the baseline and the saved scenarios are the same on every slider
+    move. The dict is shared: callers only read it."""
     values: dict[tuple[str, str], float | str | None] = {}
     for k in kerncijfers(scenario, basis):
         label = k.label if k.norm is None else f"{k.label} (norm {k.norm})"
@@ -94,10 +100,15 @@ def kolommen(frame: pd.DataFrame) -> dict[str, Kolom]:
 
 def opgemaakt(frame: pd.DataFrame, signed: bool = False) -> pd.DataFrame:
     """Dutch text for display: each row in its own unit."""
+    return pd.DataFrame(opgemaakte_kolommen(frame, signed), dtype=object)
+
+
+def opgemaakte_kolommen(frame: pd.DataFrame, signed: bool = False) -> dict[str, list[str]]:
+    """The columns of ``opgemaakt`` as lists (the page makes an Arrow table of them: no pandas conversion)."""
     units = list(frame["eenheid"])
     table = {"Uitkomst": list(frame["uitkomst"])}
     table |= {naam: [_tekst(v, u, signed) for v, u in zip(frame[naam], units)] for naam in frame.columns[2:]}
-    return pd.DataFrame(table, dtype=object)
+    return table
 
 
 def _tekst(value, unit: str, signed: bool) -> str:
@@ -110,16 +121,19 @@ def _tekst(value, unit: str, signed: bool) -> str:
     return fmt.getal(value, signed=signed)
 
 
-def _reeksen(varianten_: list[Variant], basis: Basis, rijen, x: str, y: str) -> pd.DataFrame:
-    """One long frame (x, y, variant) of a projection for every variant, for an overlaid chart."""
-    return pd.DataFrame(
-        [{x: r[x], y: r[y], "variant": v.naam} for v in varianten_ for r in rijen(v.scenario, basis)]
-    )
+def _reeksen(varianten_: list[Variant], basis: Basis, rijen, x: str, y: str) -> dict[str, list]:
+    """One long table (x, y, variant) of a projection for every variant, for an overlaid chart, as columns."""
+    paren = [(r, v.naam) for v in varianten_ for r in rijen(v.scenario, basis)]
+    return {x: [r[x] for r, _ in paren], y: [r[y] for r, _ in paren], "variant": [naam for _, naam in paren]}
 
 
-def achterstand_reeksen(varianten_: list[Variant], basis: Basis) -> pd.DataFrame:
-    return _reeksen(varianten_, basis, taakstelling_rijen, "periode", "achterstand_eind")
+def achterstand_reeksen(varianten_: list[Variant], basis: Basis, als_frame: bool = True):
+    """The achterstand of every variant; ``als_frame=False``: the columns as lists (for the chart)."""
+    reeksen = _reeksen(varianten_, basis, taakstelling_rijen, "periode", "achterstand_eind")
+    return pd.DataFrame(reeksen) if als_frame else reeksen
 
 
-def reserve_reeksen(varianten_: list[Variant], basis: Basis) -> pd.DataFrame:
-    return _reeksen(varianten_, basis, reserve_rijen, "jaar", "reserve_eind")
+def reserve_reeksen(varianten_: list[Variant], basis: Basis, als_frame: bool = True):
+    """The reserve of every variant; ``als_frame=False``: the columns as lists (for the chart)."""
+    reeksen = _reeksen(varianten_, basis, reserve_rijen, "jaar", "reserve_eind")
+    return pd.DataFrame(reeksen) if als_frame else reeksen

@@ -10,6 +10,8 @@ always for the same year (``basislijn``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from core.data import Basis
@@ -249,8 +251,11 @@ def _vergelijk_met_begroting(u: rsv.Uitputting, tot_en_met: int) -> str:
 # --- the summary and the verdict ----------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
 def samenvatting(scenario: Scenario, basis: Basis) -> str:
-    """A short plain-Dutch paragraph: what the scenario changes and what follows from it."""
+    """A short plain-Dutch paragraph: what the scenario changes and what follows from it.
+
+    Cached per (scenario, basis): the compare page shows it for every saved scenario on every rerun."""
     k = bereken(scenario, basis)
     b = None if scenario == basislijn(scenario) else bereken(basislijn(scenario), basis)
     achterstand_basisscenario = {} if b is None else {
