@@ -76,9 +76,10 @@ def test_a_preview_made_before_the_other_machine_stored_is_refused(twee_machines
 def test_a_file_with_its_own_entries_is_named_not_mixed(twee_machines, monkeypatch, postgres_database):
     a, b = twee_machines
     monkeypatch.delenv(gedeeld.POSTGRES_ENV)
-    bewaar(a, _voorbeeld(a, 150), ANNE, reden="lokaal, voor PostgreSQL er was")  # version 2, only in A's file
+    moment = datetime(2027, 2, 1, 10)  # the same second and description: only the figures differ
+    bewaar(a, _voorbeeld(a, 150), ANNE, reden="lokaal, voor PostgreSQL er was", op=moment)  # version 2, only in A's file
     monkeypatch.setenv(gedeeld.POSTGRES_ENV, postgres_database)
-    bewaar(b, _voorbeeld(b, 160), ANNE, reden="gedeeld")  # version 2 in the shared log
+    bewaar(b, _voorbeeld(b, 160), ANNE, reden="gedeeld", op=moment)  # version 2 in the shared log
     with pytest.raises(invoerlog.LooptNietGelijk, match="Dataversie 2 van dit databasebestand is een andere"):
         load_basis(a)
     with pytest.raises(invoerlog.LooptNietGelijk):

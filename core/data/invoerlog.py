@@ -72,6 +72,12 @@ def _inhoud(con, versie: int) -> str:
     return json.dumps({t: _rijen(con, t, versie) for t in _tabellen()}, default=_json, ensure_ascii=False)
 
 
+def _vergelijkbaar(inhoud: str) -> dict:
+    """The rows of a logged version in a fixed order: two stores hold the same version if these are equal."""
+    tabellen = json.loads(inhoud)
+    return {t: sorted(json.dumps(r, sort_keys=True) for r in rijen) for t, rijen in tabellen.items()}
+
+
 def publiceer(path, con, versie: int) -> None:
     """Log data version ``versie`` (just written through ``con``, not yet committed) in PostgreSQL."""
     url = gedeeld.postgres_url()
@@ -135,9 +141,12 @@ def _pas_toe(bestand: str, versies: list[tuple]) -> int:
         for versie, op, omschrijving, inhoud in versies:
             lokaal = con.execute("SELECT ingelezen_op, omschrijving FROM dataversie WHERE versie = ?", [versie]).fetchone()
             if lokaal is not None:
-                if (pd.Timestamp(lokaal[0]), lokaal[1]) != (pd.Timestamp(op), omschrijving):
+                # Stored here already (this process wrote it, or replayed it before), unless it is another
+                # version under the same number: the same moment and description are not enough to tell.
+                zelfde = (pd.Timestamp(lokaal[0]), lokaal[1]) == (pd.Timestamp(op), omschrijving)
+                if not zelfde or _vergelijkbaar(_inhoud(con, versie)) != _vergelijkbaar(inhoud):
                     raise LooptNietGelijk(versie)
-                continue  # stored here already (this process wrote it, or replayed it before)
+                continue
             con.execute("INSERT INTO dataversie VALUES (?, ?, ?)", [versie, op, omschrijving])
             for tabel, rijen in json.loads(inhoud).items():
                 for rij in rijen:
