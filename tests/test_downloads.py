@@ -20,7 +20,7 @@ from core.export.foutbestand import MELDING, foutbestand
 from core.model.scenario import Scenario
 from core.model.vergelijken import HUIDIG
 from tests.conftest import APP
-from ui.downloads import DOWNLOADS_KEY, _veilig
+from ui.downloads import DOWNLOADS_KEY, MENU_PREFIX, _veilig
 
 PAGES = ["views/overzicht.py", "views/taakstelling.py", "views/reserve.py", "views/vergelijken.py",
          "views/scenarios.py", "views/bronnen.py"]
@@ -42,6 +42,16 @@ def _open(page: str, **query) -> AppTest:
     at.run()
     if page != PAGES[0]:
         at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return open_menus(at)
+
+
+def open_menus(at: AppTest) -> AppTest:
+    """Open every download menu, as a click on it does: folded, a menu makes no buttons (ui.downloads.menu)."""
+    menus = [k for k in at.session_state.keys() if k.startswith(MENU_PREFIX)]
+    for key in menus:
+        at.session_state[key] = True
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -76,6 +86,18 @@ def test_every_download_on_every_page_makes_its_file(page, opgeslagen):
     assert len(downloads) == len(at.get("download_button")) > 0
     for bestandsnaam, maak in downloads.values():
         _check(bestandsnaam, maak())
+
+
+def test_folded_menus_make_no_buttons_and_open_ones_make_all(opgeslagen):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("views/taakstelling.py").run()
+    assert at.session_state[DOWNLOADS_KEY] == {} and len(at.get("download_button")) == 0
+    assert len([k for k in at.session_state.keys() if k.startswith(MENU_PREFIX)]) == 3  # tables and two charts
+    open_menus(at)
+    namen = sorted(naam for naam, _ in at.session_state[DOWNLOADS_KEY].values())
+    assert len(namen) == len(at.get("download_button")) == 2 + 2 + 1 + 2  # PNG+SVG twice, Excel, two CSVs
+    assert [n for n in namen if n.endswith(".xlsx")] == ["taakstelling_basisscenario.xlsx"]
 
 
 def test_an_opened_saved_scenario_names_its_files(opgeslagen, db_path):

@@ -40,6 +40,19 @@ def knop(container, label: str, maak: Callable[[], bytes | str], bestandsnaam: s
     )
 
 
+MENU_PREFIX = "menu_"
+
+
+def menu(label: str, naam: str, **opties):
+    """A download menu (a popover) whose buttons are made only while it is open, or None while folded.
+
+    A page with a dozen download buttons paid for each of them on every slider move (about half a
+    millisecond each); folded, the menu costs one element. Opening it reruns the page once.
+    """
+    popover = st.popover(label, key=f"{MENU_PREFIX}{naam}", on_change="rerun", **opties)
+    return popover if popover.open else None
+
+
 def begin_run() -> None:
     """Forget the previous run's downloads (called once per run by app.py)."""
     st.session_state[DOWNLOADS_KEY] = {}

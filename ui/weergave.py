@@ -78,11 +78,13 @@ def grafiek(spec: dict, naam: str | None = None) -> None:
     st.vega_lite_chart(spec, width="stretch")
     if naam is None or state.presentatie():
         return
+    menu = downloads.menu("Grafiek downloaden", f"grafiek_{naam}", icon=":material/image:")
+    if menu is None:
+        return
     scenario, scenarionaam = state.scenario(), state.scenarionaam()
-    png, svg = st.columns([1, 1], width=360)
-    downloads.knop(png, "Grafiek als PNG", lambda: grafieken.grafiek_png(spec),
+    downloads.knop(menu, "Grafiek als PNG", lambda: grafieken.grafiek_png(spec),
                    bestandsnamen.bestandsnaam(naam, scenario, "png", scenarionaam), f"png_{naam}", icon=":material/image:")
-    downloads.knop(svg, "Grafiek als SVG", lambda: grafieken.grafiek_svg(spec),
+    downloads.knop(menu, "Grafiek als SVG", lambda: grafieken.grafiek_svg(spec),
                    bestandsnamen.bestandsnaam(naam, scenario, "svg", scenarionaam), f"svg_{naam}", icon=":material/image:")
 
 
@@ -93,8 +95,11 @@ def tabeldownloads(onderwerp: str, bladen: dict[str, tuple]) -> None:
     """
     if state.presentatie():
         return
+    menu = downloads.menu("Tabellen downloaden", f"tabellen_{onderwerp}", icon=":material/download:")
+    if menu is None:
+        return
     scenario, basis, naam = state.scenario(), state.basis(), state.scenarionaam()
-    with st.popover("Tabellen downloaden", icon=":material/download:"):
+    with menu:
         downloads.knop(st, "Excel (.xlsx) met aannames en bronnen",
                        lambda: exporttabellen.excel_bytes(_gemaakt(bladen), scenario, basis, naam),
                        bestandsnamen.bestandsnaam(onderwerp, scenario, "xlsx", naam), f"xlsx_{onderwerp}")
