@@ -18,6 +18,7 @@ COPY core core
 COPY ui ui
 COPY views views
 COPY data/schema.sql data/schema.sql
+COPY data/schema_postgres.sql data/schema_postgres.sql
 COPY data/seeds data/seeds
 COPY deploy deploy
 

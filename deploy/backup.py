@@ -21,7 +21,7 @@ from pathlib import Path
 from core.data import DataError
 from core.data.backup import backup_naar
 from core.data.gedeeld import postgres_url
-from deploy.postgres import postgres_bin
+from deploy.postgres import PostgresFout, postgres_bin
 
 BEWAAR = 14
 
@@ -34,7 +34,11 @@ def maak_backups(map_: Path, bewaar: int = BEWAAR, database: str | None = None) 
     url = postgres_url()
     if url is not None:
         dump = map_ / f"scenarios-{tijd}.dump"
-        result = subprocess.run([postgres_bin("pg_dump"), "--format=custom", f"--file={dump}", url],
+        try:
+            pg_dump = postgres_bin("pg_dump")
+        except PostgresFout as error:
+            raise DataError("pg_dump niet gevonden: installeer Debian's pakket postgresql-client.") from error
+        result = subprocess.run([pg_dump, "--format=custom", f"--file={dump}", url],
                                 capture_output=True, text=True, timeout=600)  # fmt: skip
         if result.returncode != 0:
             dump.unlink(missing_ok=True)

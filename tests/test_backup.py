@@ -67,3 +67,16 @@ def test_a_failing_dump_says_so_in_dutch_and_leaves_no_half_file(db_path, tmp_pa
     with pytest.raises(data.DataError, match="pg_dump mislukte"):
         backup.maak_backups(tmp_path / "backups", database=str(db_path))
     assert not list((tmp_path / "backups").glob("*.dump"))
+
+
+def test_a_missing_pg_dump_says_which_package_to_install(db_path, tmp_path, monkeypatch, capsys):
+    # A server without postgresql-client: one Dutch line in the journal, no traceback.
+    data.load_basis(db_path)
+    monkeypatch.setenv(data.DB_PATH_ENV, str(db_path))
+    monkeypatch.setenv(gedeeld.POSTGRES_ENV, "postgresql://niemand@127.0.0.1:1/geen")
+    monkeypatch.setattr(backup, "postgres_bin", lambda programma: postgres_bin(programma + "-bestaat-niet"))
+    assert backup.main([str(tmp_path / "backups")]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "Back-up mislukt: pg_dump niet gevonden: installeer Debian's pakket postgresql-client."
+    )
+    assert not list((tmp_path / "backups").glob("*.dump"))

@@ -89,6 +89,11 @@ def test_the_dockerfile_copies_what_exists_and_starts_one_app_process():
     assert sources and all((ROOT / s).exists() for s in sources), sources
     assert {"app.py", "core", "ui", "views", "deploy", "data/seeds"} <= set(sources)
     assert '"deploy.proces"' in dockerfile and "/_stcore/health" in dockerfile
+    # Every data file the store reads, also the PostgreSQL schema: compose.yaml sets VERKENNER_POSTGRES.
+    from core.data.paden import SCHEMA_FILE, SEEDS_DIR
+
+    for needed in (SCHEMA_FILE, SEEDS_DIR, gedeeld.SCHEMA_POSTGRES):
+        assert str(needed.relative_to(ROOT)) in sources, needed
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
@@ -110,6 +115,18 @@ def test_the_units_run_the_production_entry_points():
     assert "-m deploy.proces --poort %i" in app and "Restart=always" in app
     health = (DEPLOY / "systemd" / "verkenner-gezondheid.service").read_text(encoding="utf-8")
     assert "-m deploy.gezondheid" in health
+
+
+def test_the_backup_runs_as_the_app_user():
+    # As root it would leave root-owned files next to the database (lock, stamp) that the app
+    # processes cannot open for writing; found walking through the README's Debian steps.
+    def user(unit: str) -> set[str]:
+        text = (DEPLOY / "systemd" / unit).read_text(encoding="utf-8")
+        return {line for line in text.splitlines() if line.startswith(("User=", "Group="))}
+
+    assert user("verkenner-backup.service") == user("verkenner@.service") == {"User=verkenner", "Group=verkenner"}
+    backup = (DEPLOY / "systemd" / "verkenner-backup.service").read_text(encoding="utf-8")
+    assert "-m deploy.backup /var/backups/verkenner" in backup
 
 
 def test_the_example_environment_names_every_variable_the_code_reads():

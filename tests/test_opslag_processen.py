@@ -13,14 +13,14 @@ import subprocess
 import sys
 import textwrap
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
 from benchmarks.protocol import SessionClient
 from core import data, opslag
-from deploy import proces
-from deploy.cluster import gezond, vrije_poort
+from tests.test_browser import app_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -164,22 +164,6 @@ def test_a_process_killed_while_building_leaves_no_half_database(tmp_path, seed)
 # --- two app processes on one file ---------------------------------------------------------
 
 
-def _start_app(db_path: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    poort = vrije_poort()
-    env = {**os.environ, "VERKENNER_DB": str(db_path), proces.SECRETS_FILES_ENV: str(log.with_suffix(".geen-secrets.toml"))}
-    with log.open("ab") as out:
-        app = subprocess.Popen(proces.command(poort), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    return app, f"http://127.0.0.1:{poort}"
-
-
-def _wacht_gezond(app: subprocess.Popen, url: str, log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while not gezond(url, timeout=1):  # /_stcore/health
-        assert app.poll() is None, log.read_text(errors="replace")
-        assert time.monotonic() < deadline, log.read_text(errors="replace")
-        time.sleep(0.2)  # poll interval
-
-
 async def _open_pagina(url: str, query: str = "") -> SessionClient:
     client = SessionClient(url, "scenarios", query)
     try:
@@ -191,23 +175,17 @@ async def _open_pagina(url: str, query: str = "") -> SessionClient:
 
 def test_two_app_processes_on_one_file_both_serve_pages_and_see_each_others_saves(tmp_path, db_path):
     data.load_basis(db_path)
-    apps = [_start_app(db_path, tmp_path / f"app-{i}.log") for i in (1, 2)]
-    try:
-        for i, (app, url) in enumerate(apps, 1):
-            _wacht_gezond(app, url, tmp_path / f"app-{i}.log")
-        for _app, url in apps:  # both serve a page that reads the store
+    with ExitStack() as apps:  # the browser tests' server, twice on one file; stopped on the way out
+        urls = [apps.enter_context(app_server(db_path, tmp_path / f"app-{i}.log")) for i in (1, 2)]
+        for url in urls:  # both serve a page that reads the store
             assert asyncio.run(_open_pagina(url)).errors == []
         # Saves from two processes while both apps read the same file.
         bevestigd = _gelijktijdig(db_path, ["Van proces A", "Van proces B", "Van proces A", "Van proces B"])
         for b in bevestigd:
-            for _app, url in apps:  # each app opens every saved scenario, whoever saved it
+            for url in urls:  # each app opens every saved scenario, whoever saved it
                 client = asyncio.run(_open_pagina(url, f"scenario={b['id']}"))
                 assert client.errors == []
                 assert f"scenario={b['id']}" in client.query_string
-    finally:
-        for app, _url in apps:
-            os.killpg(app.pid, signal.SIGTERM)
-            app.wait(timeout=30)
 
 
 def test_a_program_outside_the_store_holding_the_file_gives_in_gebruik(db_path):
