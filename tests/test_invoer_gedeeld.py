@@ -73,6 +73,33 @@ def test_a_preview_made_before_the_other_machine_stored_is_refused(twee_machines
     assert list(data_invoer.versies(a)["reden"]) == ["B eerst", ""]
 
 
+def test_a_file_with_entries_made_before_postgres_is_refused_while_the_log_is_empty(tmp_path, monkeypatch, postgres_database):
+    pad = tmp_path / "machine.duckdb"
+    bewaar(pad, _voorbeeld(pad, 150), ANNE, reden="lokaal ingevoerd")  # version 2, before PostgreSQL
+    monkeypatch.setenv(gedeeld.POSTGRES_ENV, postgres_database)
+    gedeeld.vergeet_schema()
+    invoerlog.vergeet()
+    with pytest.raises(invoerlog.LooptNietGelijk, match="Dataversie 2 van dit databasebestand"):
+        load_basis(pad)
+    with pytest.raises(invoerlog.LooptNietGelijk):
+        bewaar(pad, _voorbeeld(tmp_path / "ander.duckdb", 151), ANNE, reden="opnieuw")
+    with gedeeld.lezen(None) as pg:
+        assert pg.execute("SELECT count(*) FROM gegevensinvoer").fetchone()[0] == 0
+
+
+def test_a_new_document_travels_with_its_entry(twee_machines):
+    from core.invoer.controle import NieuwDocument
+
+    a, b = twee_machines
+    doc = NieuwDocument("coa_jan_2027", "COA-rapportage januari 2027", "COA jan", "2026-11")
+    v = voorbereid_rijen([{**_rij(150), "bron_id": "coa_jan_2027"}], load_basis(a), VANDAAG, [doc])
+    assert v.geldig, v.fouten
+    bewaar(a, v, ANNE, reden="nieuw document")
+    op_b = load_basis(b)
+    assert op_b.documenttitels["coa_jan_2027"] == "COA-rapportage januari 2027"
+    assert op_b.halfjaar_rijen[("2026-H2", "realisatie")]["bron_id"] == "coa_jan_2027"
+
+
 def test_a_file_with_its_own_entries_is_named_not_mixed(twee_machines, monkeypatch, postgres_database):
     a, b = twee_machines
     monkeypatch.delenv(gedeeld.POSTGRES_ENV)

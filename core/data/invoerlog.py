@@ -117,16 +117,28 @@ def synchroniseer(path, *, altijd: bool = False) -> int:
                 "SELECT versie, ingelezen_op, omschrijving, inhoud FROM gegevensinvoer WHERE versie > ? ORDER BY versie",
                 [hoogste],
             ).fetchall()
+            gedeelde = {r[0] for r in pg.execute("SELECT versie FROM gegevensinvoer").fetchall()} if altijd or not hoogste else None
     except gedeeld.GedeeldeDatabaseOnbereikbaar:
         if altijd:
             raise
         LOG.warning("Gedeelde database onbereikbaar: de pagina's tonen de cijfers van dit databasebestand.")
         return 0
+    if gedeelde is not None:
+        _alleen_hier(bestand, gedeelde)
     if not nieuw:
         return 0
     toegepast = _pas_toe(bestand, nieuw)
     _onthoud(bestand, url, nieuw[-1][0])
     return toegepast
+
+
+def _alleen_hier(bestand: str, gedeelde: set[int]) -> None:
+    """Refuse a file holding entries the shared log lacks (made before PostgreSQL was configured):
+    the other machines would never see them, and this file would go on from other figures."""
+    with verbinding.lezen(bestand) as con:
+        eigen = [r[0] for r in con.execute("SELECT versie FROM invoer ORDER BY versie").fetchall()]
+    if missend := [v for v in eigen if v not in gedeelde]:
+        raise LooptNietGelijk(missend[0])
 
 
 def _onthoud(bestand: str, url: str, versie: int) -> None:
