@@ -244,5 +244,7 @@ def test_overzicht_offers_the_summary_and_the_python_snippet():
 
 @pytest.mark.parametrize("page, buttons", [("views/taakstelling.py", 7), ("views/reserve.py", 8)])
 def test_pages_with_tables_and_charts_offer_downloads(page, buttons):
-    at = open_app(page)
+    from tests.test_downloads import open_menus
+
+    at = open_menus(open_app(page))
     assert len(at.get("download_button")) == buttons

@@ -150,3 +150,30 @@ def test_a_reserve_that_runs_out_before_the_payout_is_not_paid_out(basis):
 
 def test_mo_alone_explains_tot_en_met_2027(basis):
     assert uitputting_alleen_mo(Scenario(), basis).jaar == 2028
+
+
+def _anders(parameter):
+    """A value of ``parameter`` other than its baseline (the far end of its range)."""
+    if parameter.widget == "toggle" or isinstance(parameter.standaard, bool):
+        return not parameter.standaard
+    if parameter.keuzes:
+        return next(k for k in parameter.keuzes if k != parameter.standaard)
+    if parameter.minimum is not None and parameter.maximum is not None:
+        return parameter.maximum if parameter.standaard != parameter.maximum else parameter.minimum
+    return None
+
+
+def test_the_reserve_is_cached_on_exactly_what_it_reads(basis, monkeypatch):
+    """Every assumption outside RESERVE_VELDEN moved to the end of its range: the reserve computed on
+    the whole scenario (no key narrowing) equals the one cached on its reserve part alone."""
+    from core.model import reserve as rsv
+    from core.model.parameters import PARAMETERS
+
+    anders = {p.naam: w for p in PARAMETERS if p.naam not in rsv.RESERVE_VELDEN and (w := _anders(p)) is not None}
+    assert {"huisvesting_per_halfjaar", "instroom_pct", "huurtoeslag_grote_gezinnen"} <= set(anders)
+    scenarios = [Scenario().met(**{naam: w}) for naam, w in anders.items()] + [Scenario(du_mo_indexatie_pct=2.0).met(**{
+        naam: w for naam, w in anders.items() if naam != "wetsvoorstel_36831_ingang"})]
+    gekeyed = {s: (rsv.alle_reserve_rijen(s, basis), rsv.stroom_rijen(s, basis), rsv.alleen_mo_rijen(s, basis)) for s in scenarios}
+    monkeypatch.setattr(rsv, "reservedeel", lambda s: s)  # the caches now key on the whole scenario
+    for s, verwacht in gekeyed.items():
+        assert (rsv.alle_reserve_rijen(s, basis), rsv.stroom_rijen(s, basis), rsv.alleen_mo_rijen(s, basis)) == verwacht, s

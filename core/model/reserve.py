@@ -65,6 +65,33 @@ def _rekenjaren(scenario: Scenario, basis: Basis) -> list[int]:
     return list(range(basis.basisjaar, max(scenario.eind_jaar, REKENHORIZON) + 1))
 
 
+# Everything the reserve reads from a scenario. The cached projections below are keyed on these
+# alone, so moving a statushouders slider reuses the reserve of the same budget assumptions
+# (tests/test_reserve.py changes every other assumption and checks the reserve does not move).
+RESERVE_VELDEN = (*INDEXATIE_VELD.values(), "eenmalig", "eind_jaar", "dno_uitstel_jaren", "reserve_na_centrumregeling")
+_BASIS_SCENARIO = Scenario()
+
+
+def reservedeel(scenario: Scenario) -> Scenario:
+    """The scenario with only what the reserve reads; every other assumption at its baseline."""
+    eigen = {v: getattr(scenario, v) for v in RESERVE_VELDEN}
+    if all(getattr(_BASIS_SCENARIO, v) == w for v, w in eigen.items()):
+        return _BASIS_SCENARIO
+    return _BASIS_SCENARIO.met(**eigen)
+
+
+def _per_reservedeel(functie):
+    """Cache ``functie(scenario, basis)`` per reserve part of the scenario (see RESERVE_VELDEN)."""
+    cached = lru_cache(maxsize=256)(functie)
+
+    def aanroep(scenario: Scenario, basis: Basis):
+        return cached(reservedeel(scenario), basis)
+
+    aanroep.__doc__, aanroep.__name__, aanroep.__wrapped__ = functie.__doc__, functie.__name__, functie
+    aanroep.cache_clear = cached.cache_clear
+    return aanroep
+
+
 def groeivoet(scenario: Scenario, indexatie: str) -> float:
     """The yearly growth rate (fraction) the scenario applies to lines of this indexatie."""
     return getattr(scenario, INDEXATIE_VELD[indexatie]) / 100
@@ -97,7 +124,7 @@ def begrotingsregels(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     return pd.DataFrame([r for r in _regels_per_jaar(scenario, basis) if r["jaar"] <= scenario.eind_jaar])
 
 
-@lru_cache(maxsize=256)
+@_per_reservedeel
 def _regels_per_jaar(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     # Plain Python: this runs on every slider move, and pandas' per-call overhead
     # on a dozen lines would dominate the rerun time.
@@ -130,7 +157,7 @@ def resultaat_per_stroom(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     return pd.DataFrame(list(stroom_rijen(scenario, basis)))
 
 
-@lru_cache(maxsize=256)
+@_per_reservedeel
 def stroom_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     """The rows of resultaat_per_stroom as plain dicts, cached per (scenario, basis) like reserve_rijen
     (the baseline's are the same on every slider move); the rows are shared: never mutate them."""
@@ -199,7 +226,7 @@ def reserve_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     return tuple(r for r in alle_reserve_rijen(scenario, basis) if r["jaar"] <= scenario.eind_jaar)
 
 
-@lru_cache(maxsize=256)
+@_per_reservedeel
 def alle_reserve_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     """Every year up to REKENHORIZON (or the horizon, if later): the run-out year is searched here.
 
@@ -256,7 +283,7 @@ def uitputting(scenario: Scenario, basis: Basis) -> Uitputting:
     return _uitputting(alle_reserve_rijen(scenario, basis))
 
 
-@lru_cache(maxsize=256)
+@_per_reservedeel
 def alleen_mo_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     mo = {jaar: t["baten"] - t["lasten"] for (jaar, stroom), t in _totalen(scenario, basis).items() if stroom == "MO"}
     return tuple(reservepad(reserve_start(basis), mo, overige_onttrekkingen(scenario, basis), uitkeringsjaar(scenario, basis)))
