@@ -28,7 +28,11 @@ def test_risico_shows_the_simulated_probabilities_beside_the_charts(basis):
     assert [m.label for m in at.metric] == [f"Kans norm {fmt.datum(d)} (≤ {n})" for d, n in eigen]
     for datum, norm in eigen:
         assert metric(at, f"Kans norm {fmt.datum(datum)}") == kans(uitkomst.kans_norm[datum])
-    assert len(at.get("vega_lite_chart")) == 4  # two fans, run-out years with the probability per year, tornado
+    assert len(at.get("vega_lite_chart")) == 3  # two fans, run-out years with the probability per year
+    assert "Het zwaarst weegt" not in alle_tekst(at)  # the sensitivity is worked out when its section opens
+    at.session_state["uitklap-gevoeligheid"] = True
+    at.run()
+    assert len(at.get("vega_lite_chart")) == 4  # and the tornado
     tekst = alle_tekst(at)
     assert "10.000 gesimuleerde toekomsten met startgetal 0" in tekst
     assert "Om met 80% kans op 1 januari 2027 een achterstand van hoogstens 36 te hebben" in tekst

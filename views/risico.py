@@ -16,11 +16,11 @@ from ui import state
 from ui.weergave import bron, grafiek, tabeldownloads
 
 STANDAARD_HORIZON = PARAMETERS_BY_NAME["eind_jaar"].standaard
+GEVOELIGHEID_KEY = "uitklap-gevoeligheid"
 
 basis, scenario = state.basis(), state.scenario()
 uitkomst = simuleer(scenario, basis)
 taak, reserve = taakstelling_rijen(scenario, basis), reserve_rijen(scenario, basis)
-tornados = gevoeligheid(scenario, basis)
 
 st.title("Risico's en onzekerheid")
 st.caption(zinnen.simulatie_uitleg(uitkomst))
@@ -77,14 +77,22 @@ if hoogste is not None and (markt := plausibiliteit.tempo_markt(hoogste, basis))
 regels += [zinnen.reserve_doel_zin(d, getattr(scenario, d.parameter)) for d in doelzoeken.reserve_doelen(scenario, basis, doeljaar, doelkans)]
 st.markdown("\n".join(f"- {r}" for r in regels))
 
-st.subheader("Welke aanname weegt het zwaarst?")
-tornado = st.selectbox("Uitkomst", tornados, format_func=zinnen.uitkomst_label, key="gevoeligheid_uitkomst")
-st.write(zinnen.tornado_zin(tornado))
-grafiek(grafieken.tornado_spec(tornado), "gevoeligheid")
-bron(
-    "het model zelf (zonder onzekerheid): elke aanname naar de uiteinden van haar schuif, de andere zoals in dit "
-    "scenario. Alle uitkomsten staan in de tabel Gevoeligheid onder 'Tabellen downloaden'."
+# The sensitivity analysis runs the model about 35 times: it is worked out when its section is opened,
+# not on every slider move (an opened section stays open and follows the sliders).
+gevoeligheid_sectie = st.expander(
+    "Welke aanname weegt het zwaarst? (gevoeligheid: openen om te berekenen)", icon=":material/tune:",
+    key=GEVOELIGHEID_KEY, on_change="rerun",
 )
+if gevoeligheid_sectie.open:
+    with gevoeligheid_sectie:
+        tornado = st.selectbox("Uitkomst", gevoeligheid(scenario, basis), format_func=zinnen.uitkomst_label,
+                               key="gevoeligheid_uitkomst")
+        st.write(zinnen.tornado_zin(tornado))
+        grafiek(grafieken.tornado_spec(tornado), "gevoeligheid")
+        bron(
+            "het model zelf (zonder onzekerheid): elke aanname naar de uiteinden van haar schuif, de andere zoals in "
+            "dit scenario. Alle uitkomsten staan in de tabel Gevoeligheid onder 'Tabellen downloaden'."
+        )
 
 st.subheader("Beleidsrisico's")
 st.markdown(
