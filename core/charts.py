@@ -54,14 +54,32 @@ _PERIODE = alt.X("periode:O", title=None, sort="ascending", axis=HALFJAAR_AS)
 _JAAR = alt.X("jaar:O", title=None, sort="ascending", axis=alt.Axis(labelAngle=0))
 
 
+def beschrijving(titel) -> str:
+    """The chart's Dutch name for screen readers (Vega's aria-label): "Grafiek: " and its title."""
+    if isinstance(titel, (list, tuple)):
+        titel = " ".join(titel)
+    return f"Grafiek: {titel}" if titel else "Grafiek"
+
+
 def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The house style, and a Dutch description for screen readers.
+
+    Vega writes an English description of every axis, legend and mark ("X-axis titled ...",
+    "line mark container"): ``aria=False`` leaves those out; the chart's own ``description``
+    (its title in Dutch) is what a screen reader reads instead. What Vega still writes in English
+    (the roles "visualization", "group mark container", "title" and "Title text '…'") is
+    translated in the browser by ui/chrome.py.
+    """
+    titel = chart.title if isinstance(chart.title, (str, list, tuple)) else None
     return (
-        chart.configure(locale=NL_LOCALE, font=FONT, padding=LABELRUIMTE)
+        chart.properties(description=beschrijving(titel))
+        .configure(locale=NL_LOCALE, font=FONT, padding=LABELRUIMTE, aria=False)
         .configure_axis(labelFontSize=16, titleFontSize=17, titlePadding=18, gridColor="#e6e6e6")
         .configure_legend(
             labelFontSize=16, titleFontSize=16, orient="bottom", symbolStrokeWidth=4, symbolSize=300, columnPadding=40, labelLimit=0
         )
         .configure_title(fontSize=20, anchor="start", font=FONT)
+        .configure_mark(aria=False)
         .configure_text(fontSize=16)
         .configure_view(strokeWidth=0)
     )

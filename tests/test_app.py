@@ -248,3 +248,27 @@ def test_pages_with_tables_and_charts_offer_downloads(page, buttons):
 
     at = open_menus(open_app(page))
     assert len(at.get("download_button")) == buttons
+
+
+@pytest.mark.parametrize("page", [*PAGES, "views/risico.py", "views/budgetten.py"])
+def test_every_chart_on_every_page_has_a_dutch_description_for_screen_readers(page):
+    import json
+
+    at = open_app(page, vergelijk="Huidig scenario (zijbalk)")
+    for grafiek in at.get("vega_lite_chart"):
+        spec = json.loads(grafiek.proto.spec)
+        assert spec["description"].startswith("Grafiek: "), spec.get("description")
+        assert spec["config"]["aria"] is False
+
+
+def test_taakstelling_half_year_table_is_split_in_two_without_losing_a_column():
+    at = open_app("views/taakstelling.py")
+    achterstand, toelichting = at.dataframe[1].value, at.dataframe[2].value
+    assert list(achterstand["Halfjaar"]) == list(toelichting["Halfjaar"])  # both on the same rows
+    from core.tekst.tabellen import TAAKSTELLING
+
+    assert {*achterstand.columns, *toelichting.columns} == {k.kop for k in TAAKSTELLING.values()}
+    rij = toelichting.set_index("Halfjaar").loc["2e helft 2026"]
+    assert rij["Beleidsarm doorgetrokken"] == "nee" and rij["Herkomst"]
+    captions = [c.value for c in at.caption]
+    assert "Achterstand, opgave en realisatie per halfjaar, met de norm van de Provincie" in captions

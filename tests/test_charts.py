@@ -101,3 +101,31 @@ def test_stream_legend_says_what_bw_and_mo_are(specs):
 def test_presentation_enlarges_every_text(specs):
     spec = charts.groter(copy.deepcopy(specs["reserve"]))
     assert spec["config"]["axis"]["labelFontSize"] > specs["reserve"]["config"]["axis"]["labelFontSize"]
+
+
+# --- screen readers: a Dutch description, no English from Vega ----------------------------------
+
+ENGELSE_ARIA = ("visualization", "mark container", "X-axis", "Y-axis", "titled", "Title text", "Legend")
+
+
+def _engelse_aria_vrij(spec: dict) -> None:
+    assert spec["description"].startswith("Grafiek: "), spec.get("description")
+    titel = spec["title"] if isinstance(spec["title"], str) else spec["title"]["text"]
+    assert spec["description"].removeprefix("Grafiek: ").startswith(titel if isinstance(titel, str) else titel[0])
+    assert not [w for w in ENGELSE_ARIA if w.lower() in spec["description"].lower()]
+    assert spec["config"]["aria"] is False and spec["config"]["mark"]["aria"] is False  # no English per axis/mark
+
+
+@pytest.mark.parametrize("name", ["achterstand", "taakstelling", "reserve", "stroom"])
+def test_every_chart_has_a_dutch_description_and_no_vega_aria(specs, name):
+    _engelse_aria_vrij(specs[name])
+
+
+def test_the_comparison_chart_and_the_small_overview_charts_keep_their_description(specs, basis):
+    reeksen = pd.DataFrame({"variant": ["Basisscenario"] * 2, "jaar": [2026, 2027], "reserve_eind": [1.0, 2.0]})
+    spec = charts.vergelijk_spec(reeksen, {"Basisscenario": "#000000"}, "jaar", "reserve_eind", "Reserve eind jaar", euro=True)
+    _engelse_aria_vrij(spec)
+    assert spec["description"] == "Grafiek: Reserve eind jaar"
+    klein = charts.klein(copy.deepcopy(specs["achterstand"]))
+    assert klein["description"] == specs["achterstand"]["description"]  # the full title, not the shortened one
+    assert "normpad van de Provincie" in klein["description"]

@@ -57,3 +57,12 @@ def test_run_out_chart_has_the_share_per_year_and_the_probability_per_year(specs
 
 def test_cap_line_on_the_reserve_vreemdelingen(specs):
     assert specs["reserve_vreemdelingen"]["datasets"]["plafond"]["plafond"].to_pylist() == [400_000]
+
+
+@pytest.mark.parametrize(
+    "name", ["achterstand", "reserve", "opraakjaar", "tornado", "tornado_jaar", "reserve_vreemdelingen"]
+)
+def test_every_risk_chart_has_a_dutch_description_and_no_vega_aria(specs, name):
+    from tests.test_charts import _engelse_aria_vrij
+
+    _engelse_aria_vrij(specs[name])

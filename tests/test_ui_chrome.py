@@ -29,6 +29,10 @@ def test_patterns_keep_the_variable_part():
     )
     assert chrome.vertaal_python("  No results ") == "  Geen resultaten "
     assert chrome.vertaal_python("Huisvesting") == "Huisvesting"  # the app's own text is left alone
+    # what Vega still writes for screen readers on a chart (core/charts.py switches off the rest)
+    assert chrome.vertaal_python("Title text 'Reserve eind jaar'") == "Titel: Reserve eind jaar"
+    assert chrome.vertaal_python("line mark container") == "grafiekdeel"
+    assert chrome.vertaal_python("visualization") == "grafiek"
 
 
 def test_the_script_carries_every_translation_and_hides_the_untranslatable_actions():

@@ -8,7 +8,7 @@ and no "Select all" (ui/sidebar.py, views/vergelijken.py). The chart toolbar's "
 "Copy Vega-Lite spec" and "Download as PNG" have no switch: they are hidden here (the chart's own
 PNG and SVG buttons replace them). What remains (tooltips, menus, empty dropdowns, labels for
 screen readers) is translated in the browser by one small script: exact texts and a few
-patterns, applied to text and to ``aria-label``/``title``/``placeholder`` as Streamlit draws them.
+patterns, applied to text and to ``aria-label``/``aria-roledescription``/``title``/``placeholder`` as Streamlit draws them.
 tests/test_browser_weergave.py opens every menu and toolbar and scans for English.
 """
 
@@ -74,6 +74,10 @@ VERTALINGEN = {
     "Please wait...": "Even geduld…",
     "Notifications": "Meldingen",
     "Vega visualization": "Grafiek",
+    # charts for screen readers: Vega's role descriptions (core/charts.py switches the rest off)
+    "visualization": "grafiek",
+    "group mark container": "groep",
+    "title": "titel",
     # file upload (Gegevens bijwerken)
     "Browse files": "Bestand kiezen",
     "Drag and drop file here": "Sleep een bestand hierheen",
@@ -90,6 +94,8 @@ VERTALINGEN = {
 # Texts with a variable part: (regular expression on the whole text, Dutch with \1 for the part).
 PATRONEN = (
     (r"^Help for (.+)$", r"Uitleg bij \1"),
+    (r"^Title text '(.+)'$", r"Titel: \1"),
+    (r"^(\w+) mark container$", r"grafiekdeel"),
     (r"^Remove (.+)$", r"\1 weghalen"),
     (r"^Select (\d+) matches$", r"Alle \1 treffers kiezen"),
     (r"^You can only select up to (\d+) options?\. Remove an option first\.$", r"U kunt er hoogstens \1 kiezen; haal er eerst een weg."),
@@ -109,10 +115,10 @@ _SCRIPT = """
   window.__verkennerVertaling = true;
   const exact = %(exact)s;
   const patronen = %(patronen)s.map(([p, nl]) => [new RegExp(p), nl.replace(/\\\\(\\d)/g, "$$$1")]);
-  const ATTRIBUTEN = ["aria-label", "title", "placeholder"];
+  const ATTRIBUTEN = ["aria-label", "aria-roledescription", "title", "placeholder"];
   const vertaal = (tekst) => {
     const kern = tekst.trim();
-    if (!kern || kern.length > 120) return null;
+    if (!kern || kern.length > 200) return null;
     if (Object.hasOwn(exact, kern)) return tekst.replace(kern, exact[kern]);
     for (const [patroon, nl] of patronen) {
       if (patroon.test(kern)) return tekst.replace(kern, kern.replace(patroon, nl));
@@ -137,7 +143,7 @@ _SCRIPT = """
     if (wortel.nodeType === Node.TEXT_NODE) return tekstknoop(wortel);
     if (wortel.nodeType !== Node.ELEMENT_NODE) return;
     element(wortel);
-    for (const el of wortel.querySelectorAll("[aria-label], [title], [placeholder]")) element(el);
+    for (const el of wortel.querySelectorAll("[aria-label], [aria-roledescription], [title], [placeholder]")) element(el);
     const loper = document.createTreeWalker(wortel, NodeFilter.SHOW_TEXT);
     while (loper.nextNode()) tekstknoop(loper.currentNode);
   };

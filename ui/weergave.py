@@ -127,17 +127,48 @@ def tabel(frame, kolommen: dict) -> None:
     toon(teksttabel(frame, kolommen))
 
 
+TABELRUIMTE = 790  # pixels: the main column at 1280 wide with the sidebar open is about 818
+TEKENBREEDTE, CELRAND = 7.5, 24  # pixels per character of Streamlit's table font, and a cell's padding
+MINIMALE_KOLOM = 64
+
+
+def kolombreedtes(koppen: list[str], waarden: list[list[str]], ruimte: int = TABELRUIMTE) -> dict[str, int] | None:
+    """Column widths in pixels that fit ``ruimte``; None when the columns fit as they are.
+
+    Every column gets what its longest text needs, up to one shared maximum chosen so that the
+    whole table fits: short columns (numbers) keep their width, long texts are cut off on screen
+    ("…", the whole text shows when the cell is clicked, and the downloads hold every figure).
+    """
+    nodig = [CELRAND + TEKENBREEDTE * max([len(k), *(len(str(w)) for w in kolom if w is not None)])
+             for k, kolom in zip(koppen, waarden)]
+    if sum(nodig) <= ruimte:
+        return None
+    laag, hoog = 0.0, max(nodig)
+    for _ in range(30):  # the largest maximum with sum(min(nodig, maximum)) <= ruimte
+        midden = (laag + hoog) / 2
+        laag, hoog = (midden, hoog) if sum(min(n, midden) for n in nodig) <= ruimte else (laag, midden)
+    return {k: max(MINIMALE_KOLOM, int(min(n, laag))) for k, n in zip(koppen, nodig)}
+
+
 def toon(data) -> None:
     """A table (pandas or Arrow) shown whole when it is short; a long one scrolls within 20 rows.
 
-    The first column (the period, year or name a row is about) stays in place when a wide table
-    is scrolled sideways, so every figure keeps its row's label in view.
+    The columns are narrowed to fit the page at 1280 pixels wide (kolombreedtes); a narrowed
+    header keeps its full name as help text. The first column (the period, year or name a row
+    is about) stays in place should a table still be scrolled sideways (on a phone).
     """
     rijen = data.num_rows if hasattr(data, "num_rows") else len(data)
     kolommen = data.column_names if hasattr(data, "column_names") else list(data.columns)
+    waarden = [data.column(k).to_pylist() if hasattr(data, "column_names") else data[k].tolist() for k in kolommen]
+    breedtes = kolombreedtes([str(k) for k in kolommen], waarden) or {}
     hoogte = "content" if rijen <= KORTE_TABEL else KOPHOOGTE + 20 * RIJHOOGTE
-    st.dataframe(data, hide_index=True, width="stretch", height=hoogte,
-                 column_config={kolommen[0]: st.column_config.Column(pinned=True)} if kolommen else None)
+    config = {}
+    for i, k in enumerate(kolommen):
+        breedte = breedtes.get(str(k))
+        if i == 0 or breedte is not None:
+            config[k] = st.column_config.Column(pinned=True if i == 0 else None, width=breedte,
+                                                help=str(k) if breedte is not None else None)
+    st.dataframe(data, hide_index=True, width="stretch", height=hoogte, column_config=config or None)
 
 
 def bron(tekst: str) -> None:

@@ -45,7 +45,10 @@ tabel(nodig, tabellen.BENODIGD)
 grafiek(charts.taakstelling_spec(officieel, eigen), "taakstelling")
 if not state.presentatie():
     st.subheader("Per halfjaar (scenario)")
-    tabel(eigen, tabellen.TAAKSTELLING)
+    st.caption("Achterstand, opgave en realisatie per halfjaar, met de norm van de Provincie")
+    tabel(eigen, tabellen.TAAKSTELLING_ACHTERSTAND)
+    st.caption("Eigen plan van de gemeente, beleidsarm doorgetrokken halfjaren, bijzondere huishoudens en herkomst")
+    tabel(eigen, tabellen.TAAKSTELLING_TOELICHTING)
     bron(
         "gerealiseerd = gerapporteerde cijfers; tussenstand = bij lezing (b) de telling tot de datum van de brief plus "
         "een aanname voor de rest van het halfjaar; prognose = berekend met de aannames in de zijbalk."

@@ -59,6 +59,14 @@ TAAKSTELLING = {
     "herkomst": Kolom("Herkomst"),
 }
 
+# On screen the half-year table is split in two narrower ones (the downloads keep TAAKSTELLING whole).
+TAAKSTELLING_ACHTERSTAND = {k: TAAKSTELLING[k] for k in (
+    "periode", "status", "achterstand_begin", "taakstelling", "opgave", "realisatie", "achterstand_eind",
+    "norm_achterstand", "haalt_norm")}
+TAAKSTELLING_TOELICHTING = {k: TAAKSTELLING[k] for k in (
+    "periode", "plan_achterstand", "beleidsarm", "har_plus_huishoudens", "niet_geplaatst_grote_gezinnen", "herkomst")}
+assert set(TAAKSTELLING_ACHTERSTAND) | set(TAAKSTELLING_TOELICHTING) == set(TAAKSTELLING)
+
 BENODIGD = {
     "periode": Kolom("Halfjaar", HALFJAAR),
     "achterstand_begin": Kolom("Achterstand begin (op normpad)", GETAL),
