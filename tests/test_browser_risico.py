@@ -16,7 +16,11 @@ def test_risico_deep_link_shows_its_seed_and_the_seed_goes_into_the_link(page):
     open_app(page, "/risico?simulatie_seed=5&huisvesting_per_halfjaar=150")
     expect_title(page, "Risico's en onzekerheid")
     expect(page.get_by_test_id("stCaptionContainer").filter(has_text="startgetal 5")).to_have_count(1)
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(3)
+    # The sensitivity analysis is worked out when its section is opened: then its tornado appears.
+    page.get_by_test_id("stMain").get_by_text("Welke aanname weegt het zwaarst?").click()
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(4)
+    expect(page.get_by_test_id("stMain")).to_contain_text("Het zwaarst weegt de aanname")
     page.get_by_test_id("stSidebar").get_by_text("Onzekerheid (simulatie)").click()
     expect(slider(page, SEED)).to_have_value("5")
     step_slider_right(page, SEED)
