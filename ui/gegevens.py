@@ -23,6 +23,7 @@ from core.tekst import formatting as fmt
 from core.toegang import Gebruiker
 from ui import downloads, state
 from ui.tekst import als_tekst
+from ui.weergave import toon
 
 INVOER_KEY = "_invoer"  # ("rijen", rows, documents) or ("bestand", name, bytes, documents): the entry awaiting storage
 GEBOREN_KEY = "_invoer_opgeslagen"
@@ -117,12 +118,12 @@ def toon_voorbeeld(v: Voorbeeld) -> None:
                  + "\n".join(f"- {als_tekst(f.tekst)}" for f in v.fouten), icon=":material/error:")
         return
     st.markdown("**Wat verandert**")
-    st.dataframe(it.wijzigingen_frame(v), hide_index=True, width="stretch")
+    toon(it.wijzigingen_frame(v))
     st.markdown("**Gevolgen voor de kerncijfers** (basisscenario, op de huidige gegevens en met deze invoer)")
-    st.dataframe(it.effecten_frame(v), hide_index=True, width="stretch")
+    toon(it.effecten_frame(v))
     if v.bevindingen:
         st.warning("De controles vinden iets nieuws. Opslaan kan alleen met een uitleg.", icon=":material/warning:")
-        st.dataframe(it.bevindingen_frame(v.bevindingen), hide_index=True, width="stretch")
+        toon(it.bevindingen_frame(v.bevindingen))
     else:
         st.caption("De controles (achterstand, opgave, begrotingstotalen, reserve) vinden niets nieuws.")
 
@@ -156,7 +157,7 @@ def melding_opgeslagen() -> None:
 def geschiedenis(basis) -> None:
     versies = data_invoer.versies(state.pad())
     st.markdown("**Alle dataversies**")
-    st.dataframe(state.teksttabel(it.versies_frame(versies), it.VERSIES), hide_index=True, width="stretch")
+    toon(state.teksttabel(it.versies_frame(versies), it.VERSIES))
     downloads.knop(st, "Auditlog downloaden (CSV)", lambda: it.audit_csv(data_invoer.alle_wijzigingen(state.pad())),
                    "auditlog_gegevens.csv", "auditlog_csv", icon=":material/download:")
     st.markdown("**Geschiedenis van één cijfer**")
@@ -164,7 +165,7 @@ def geschiedenis(basis) -> None:
     gekozen = st.selectbox("Cijfer", list(cijfers), key="geschiedenis_cijfer", format_func=lambda k: cijfers[k][0])
     tabel, sleutel, eenheid = gekozen[0], gekozen[1:], cijfers[gekozen][1]
     rijen = data_invoer.geschiedenis(state.pad(), tabel, sleutel)
-    st.dataframe(state.teksttabel(it.geschiedenis_frame(rijen, eenheid), it.GESCHIEDENIS), hide_index=True, width="stretch")
+    toon(state.teksttabel(it.geschiedenis_frame(rijen, eenheid), it.GESCHIEDENIS))
 
 
 def _cijferlijst(basis) -> dict[tuple, tuple[str, str | None]]:
