@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from core import charts
@@ -132,15 +134,15 @@ TEKENBREEDTE, CELRAND = 7.5, 24  # pixels per character of Streamlit's table fon
 MINIMALE_KOLOM = 64
 
 
-def kolombreedtes(koppen: list[str], waarden: list[list[str]], ruimte: int = TABELRUIMTE) -> dict[str, int] | None:
+def kolombreedtes(koppen: list[str], langste: list[int], ruimte: int = TABELRUIMTE) -> dict[str, int] | None:
     """Column widths in pixels that fit ``ruimte``; None when the columns fit as they are.
 
-    Every column gets what its longest text needs, up to one shared maximum chosen so that the
-    whole table fits: short columns (numbers) keep their width, long texts are cut off on screen
-    ("…", the whole text shows when the cell is clicked, and the downloads hold every figure).
+    ``langste``: per column the length of its longest text. Every column gets what that (or its
+    header) needs, up to one shared maximum chosen so that the whole table fits: short columns
+    (numbers) keep their width, long texts are cut off on screen ("…", the whole text shows when
+    the cell is clicked, and the downloads hold every figure).
     """
-    nodig = [CELRAND + TEKENBREEDTE * max([len(k), *(len(str(w)) for w in kolom if w is not None)])
-             for k, kolom in zip(koppen, waarden)]
+    nodig = [CELRAND + TEKENBREEDTE * max(len(k), n) for k, n in zip(koppen, langste)]
     if sum(nodig) <= ruimte:
         return None
     laag, hoog = 0.0, max(nodig)
@@ -148,6 +150,15 @@ def kolombreedtes(koppen: list[str], waarden: list[list[str]], ruimte: int = TAB
         midden = (laag + hoog) / 2
         laag, hoog = (midden, hoog) if sum(min(n, midden) for n in nodig) <= ruimte else (laag, midden)
     return {k: max(MINIMALE_KOLOM, int(min(n, laag))) for k, n in zip(koppen, nodig)}
+
+
+def _langste_tekst(kolom) -> int:
+    """The length of a column's longest value as text. The tables on screen are Arrow tables of text:
+    measured in Arrow itself, since a page shows them on every rerun (Bronnen has hundreds of rows)."""
+    if isinstance(kolom, pa.ChunkedArray) and pa.types.is_string(kolom.type):
+        return pc.max(pc.utf8_length(kolom)).as_py() or 0
+    waarden = kolom.to_pylist() if isinstance(kolom, pa.ChunkedArray) else kolom.tolist()
+    return max((len(str(w)) for w in waarden if w is not None), default=0)
 
 
 def toon(data) -> None:
@@ -159,8 +170,7 @@ def toon(data) -> None:
     """
     rijen = data.num_rows if hasattr(data, "num_rows") else len(data)
     kolommen = data.column_names if hasattr(data, "column_names") else list(data.columns)
-    waarden = [data.column(k).to_pylist() if hasattr(data, "column_names") else data[k].tolist() for k in kolommen]
-    breedtes = kolombreedtes([str(k) for k in kolommen], waarden) or {}
+    breedtes = kolombreedtes([str(k) for k in kolommen], [_langste_tekst(data[k]) for k in kolommen]) or {}
     hoogte = "content" if rijen <= KORTE_TABEL else KOPHOOGTE + 20 * RIJHOOGTE
     config = {}
     for i, k in enumerate(kolommen):
