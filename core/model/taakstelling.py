@@ -122,17 +122,25 @@ def aandeel_landelijk(basis: Basis) -> tuple[str, float] | None:
     return periode, basis.halfjaarcijfers[periode]["taakstelling"] / landelijk[periode]
 
 
+def uit_landelijk(basis: Basis, periode: str) -> tuple[float, tuple[str, float]] | None:
+    """(national taakstelling, (half year, share)) when this half year's baseline follows from the
+    national taakstelling; None when its national figure or a share is not known."""
+    landelijk = landelijke_taakstellingen(basis).get(periode)
+    aandeel = aandeel_landelijk(basis)
+    return None if landelijk is None or aandeel is None else (landelijk, aandeel)
+
+
 def basis_taakstelling(basis: Basis, periode: str) -> int:
     """The baseline taakstelling of a half year the Rijk has not set for Maastricht yet.
 
     Once the national taakstelling of that half year is known (an entry, not a code change),
     Maastricht's share of it; otherwise the last taakstelling set for Maastricht.
     """
-    landelijk = landelijke_taakstellingen(basis).get(periode)
-    aandeel = aandeel_landelijk(basis)
-    if landelijk is None or aandeel is None:
+    afgeleid = uit_landelijk(basis, periode)
+    if afgeleid is None:
         return standaard_taakstelling(basis)
-    return round(landelijk * aandeel[1])
+    landelijk, (_periode, deel) = afgeleid
+    return round(landelijk * deel)
 
 
 def toekomstige_taakstelling(scenario: Scenario, basis: Basis, periode: str) -> int:
@@ -162,19 +170,16 @@ def har_plus_nodig(scenario: Scenario, basis: Basis) -> bool:
     return any(not grote_gezinnen_plaatsbaar(scenario, basis, r["periode"]) for r in prognose_rijen(scenario, basis))
 
 
-def plaatsingen(
-    opgave: int, scenario: Scenario, har_budget: float, capaciteit: int | None = None, plaatsbaar: bool | None = None,
-) -> tuple[int, int, float, int]:
+def plaatsingen(opgave: int, scenario: Scenario, har_budget: float, capaciteit: int, plaatsbaar: bool) -> tuple[int, int, float, int]:
     """Persons housed in a forecast half year: (realisatie, HAR+ households, HAR+ cost, not placed).
 
-    Capacity is the scenario's pace, or ``capaciteit`` (the pace after policy switches,
-    core.model.beleid). Without the 2026 huurtoeslag rules the large-family share of
-    placements is only housed where HAR+ money pays for it (budget / cost per household,
-    whole households of six persons), the rest waits. ``plaatsbaar`` is the rule in force in
-    the half year (grote_gezinnen_plaatsbaar); None: the scenario's.
+    ``capaciteit`` is the pace after policy switches (core.model.beleid). Where the half year's
+    huurtoeslag rule does not house large families (``plaatsbaar``, grote_gezinnen_plaatsbaar),
+    their share of the placements is only housed where HAR+ money pays for it (budget / cost per
+    household, whole households of six persons), the rest waits.
     """
-    gepland = min(opgave, scenario.huisvesting_per_halfjaar if capaciteit is None else capaciteit)
-    if scenario.huurtoeslag_grote_gezinnen if plaatsbaar is None else plaatsbaar:
+    gepland = min(opgave, capaciteit)
+    if plaatsbaar:
         return gepland, 0, 0.0, 0
     groot = round(gepland * scenario.aandeel_grote_gezinnen)
     nodig_huishoudens = math.ceil(groot / PERSONEN_PER_GROOT_HUISHOUDEN)
@@ -264,11 +269,10 @@ def taakstelling_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
 
 def _herkomst(basis: Basis, periode: str, status: str, known: dict) -> str:
     tekst = herkomst.periode_kort(basis, periode, status)
-    landelijk = landelijke_taakstellingen(basis).get(periode)
-    aandeel = aandeel_landelijk(basis)
-    if status != PROGNOSE or "taakstelling" in known or landelijk is None or aandeel is None:
+    afgeleid = None if status != PROGNOSE or "taakstelling" in known else uit_landelijk(basis, periode)
+    if afgeleid is None:
         return tekst
-    return f"{tekst}; {herkomst.taakstelling_uit_landelijk(basis, periode, landelijk, aandeel)}"
+    return f"{tekst}; {herkomst.taakstelling_uit_landelijk(basis, periode, *afgeleid)}"
 
 
 def prognose_rijen(scenario: Scenario, basis: Basis) -> list[dict]:
