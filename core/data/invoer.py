@@ -100,8 +100,10 @@ def bewaar_invoer(
 
 
 def _rijen_van_versie(cursor, tabel: str, versie: int) -> list[dict]:
-    frame = cursor.execute(f"SELECT * FROM {tabel} WHERE versie = ?", [versie]).df()  # tabel: from TABELLEN
-    return frame.to_dict("records")
+    """The rows data version ``versie`` added to ``tabel``, as plain values without the version column."""
+    gelezen = cursor.execute(f"SELECT * FROM {tabel} WHERE versie = ?", [versie])  # tabel: our own names
+    namen = [d[0] for d in gelezen.description]
+    return [{k: v for k, v in zip(namen, rij) if k != "versie"} for rij in gelezen.fetchall()]
 
 
 def _vorige(cursor, tabel: str, rij: dict, voor_versie: int) -> dict | None:

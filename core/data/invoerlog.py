@@ -50,26 +50,24 @@ class LooptNietGelijk(DataError):
         )
 
 
-def _tabellen() -> tuple[str, ...]:
-    from core.data.invoer import TABELLEN  # invoer imports this module for its writes
+def _invoer():
+    from core.data import invoer  # invoer imports this module for its writes
 
-    return ("document", *TABELLEN, "invoer")
+    return invoer
+
+
+def _tabellen() -> tuple[str, ...]:
+    return ("document", *_invoer().TABELLEN, "invoer")
 
 
 def _json(waarde):
-    if isinstance(waarde, (date, datetime, pd.Timestamp)):
-        return waarde.isoformat()
-    return waarde.item() if hasattr(waarde, "item") else str(waarde)
-
-
-def _rijen(con, tabel: str, versie: int) -> list[dict]:
-    cursor = con.execute(f"SELECT * FROM {tabel} WHERE versie = ?", [versie])  # tabel: our own list
-    namen = [d[0] for d in cursor.description]
-    return [{k: v for k, v in zip(namen, rij) if k != "versie"} for rij in cursor.fetchall()]
+    """Dates as ISO text (DuckDB reads them back into DATE columns); anything else JSON lacks as text."""
+    return waarde.isoformat() if isinstance(waarde, (date, datetime)) else str(waarde)
 
 
 def _inhoud(con, versie: int) -> str:
-    return json.dumps({t: _rijen(con, t, versie) for t in _tabellen()}, default=_json, ensure_ascii=False)
+    rijen = _invoer()._rijen_van_versie
+    return json.dumps({t: rijen(con, t, versie) for t in _tabellen()}, default=_json, ensure_ascii=False)
 
 
 def _vergelijkbaar(inhoud: str) -> dict:
@@ -162,11 +160,7 @@ def _pas_toe(bestand: str, versies: list[tuple]) -> int:
             con.execute("INSERT INTO dataversie VALUES (?, ?, ?)", [versie, op, omschrijving])
             for tabel, rijen in json.loads(inhoud).items():
                 for rij in rijen:
-                    namen = [*rij, "versie"]
-                    con.execute(
-                        f"INSERT INTO {tabel} ({', '.join(namen)}) VALUES ({', '.join('?' * len(namen))})",  # our schema
-                        [*rij.values(), versie],
-                    )
+                    _invoer()._insert(con, tabel, rij, versie)
             toegepast += 1
     return toegepast
 
