@@ -487,7 +487,7 @@ def vergelijk_spec(reeksen, kleuren: dict[str, str], x: str, y: str, titel: str,
     """One line per scenario, each in its own colour (the same colour on every chart), labelled at its end."""
     if isinstance(reeksen, pd.DataFrame):
         reeksen = {column: _kolom(reeksen, column) for column in reeksen.columns}
-    else:  # columns as lists (vergelijken's reeksen with als_frame=False); not changed in place
+    else:  # columns as lists (core.model.vergelijken.achterstand_reeksen, reserve_reeksen); not changed in place
         reeksen = {column: [_waarde(v) for v in values] for column, values in reeksen.items()}
     if x == "periode":
         reeksen["halfjaar"] = [_halfjaar(p) for p in reeksen["periode"]]

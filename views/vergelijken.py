@@ -58,11 +58,11 @@ st.caption(f"Alle scenario's berekend op dataversie {basis.versie}; bronnen en p
 links, rechts = st.columns(2)
 with links:
     grafiek(charts.vergelijk_spec(
-        vgl.achterstand_reeksen(varianten, basis, als_frame=False), kleuren, "periode", "achterstand_eind", "Achterstand eind halfjaar (personen)"
+        vgl.achterstand_reeksen(varianten, basis), kleuren, "periode", "achterstand_eind", "Achterstand eind halfjaar (personen)"
     ), "vergelijking achterstand")
 with rechts:
     grafiek(charts.vergelijk_spec(
-        vgl.reserve_reeksen(varianten, basis, als_frame=False), kleuren, "jaar", "reserve_eind", "Reserve Beschermd Thuis eind jaar", euro=True
+        vgl.reserve_reeksen(varianten, basis), kleuren, "jaar", "reserve_eind", "Reserve Beschermd Thuis eind jaar", euro=True
     ), "vergelijking reserve")
 
 st.subheader("Wat elk scenario betekent")

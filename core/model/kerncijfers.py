@@ -7,10 +7,9 @@ A figure is always compared with the baseline for the same year (``basislijn``).
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from core.data import Basis
 from core.model import reserve as rsv

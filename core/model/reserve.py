@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import pandas as pd
 
@@ -84,11 +84,10 @@ def _per_reservedeel(functie):
     """Cache ``functie(scenario, basis)`` per reserve part of the scenario (see RESERVE_VELDEN)."""
     cached = lru_cache(maxsize=256)(functie)
 
+    @wraps(functie)
     def aanroep(scenario: Scenario, basis: Basis):
         return cached(reservedeel(scenario), basis)
 
-    aanroep.__doc__, aanroep.__name__, aanroep.__wrapped__ = functie.__doc__, functie.__name__, functie
-    aanroep.cache_clear = cached.cache_clear
     return aanroep
 
 

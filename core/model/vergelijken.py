@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -127,13 +126,11 @@ def _reeksen(varianten_: list[Variant], basis: Basis, rijen, x: str, y: str) -> 
     return {x: [r[x] for r, _ in paren], y: [r[y] for r, _ in paren], "variant": [naam for _, naam in paren]}
 
 
-def achterstand_reeksen(varianten_: list[Variant], basis: Basis, als_frame: bool = True):
-    """The achterstand of every variant; ``als_frame=False``: the columns as lists (for the chart)."""
-    reeksen = _reeksen(varianten_, basis, taakstelling_rijen, "periode", "achterstand_eind")
-    return pd.DataFrame(reeksen) if als_frame else reeksen
+def achterstand_reeksen(varianten_: list[Variant], basis: Basis) -> dict[str, list]:
+    """The achterstand of every variant, as columns (for the chart)."""
+    return _reeksen(varianten_, basis, taakstelling_rijen, "periode", "achterstand_eind")
 
 
-def reserve_reeksen(varianten_: list[Variant], basis: Basis, als_frame: bool = True):
-    """The reserve of every variant; ``als_frame=False``: the columns as lists (for the chart)."""
-    reeksen = _reeksen(varianten_, basis, reserve_rijen, "jaar", "reserve_eind")
-    return pd.DataFrame(reeksen) if als_frame else reeksen
+def reserve_reeksen(varianten_: list[Variant], basis: Basis) -> dict[str, list]:
+    """The reserve of every variant, as columns (for the chart)."""
+    return _reeksen(varianten_, basis, reserve_rijen, "jaar", "reserve_eind")
