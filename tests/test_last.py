@@ -11,7 +11,7 @@ import urllib.parse
 
 import pytest
 
-from benchmarks import last, servers
+from benchmarks import last, rerun, server, servers
 from benchmarks.protocol import SessionClient
 from core import data
 
@@ -97,5 +97,27 @@ def test_readme_documents_the_benchmark_and_each_option():
     readme = (servers.ROOT / "README.md").read_text(encoding="utf-8")
     assert "python -m benchmarks.last" in readme
     for action in last.build_parser()._actions:
+        if action.option_strings and action.dest != "help":
+            assert f"`{action.option_strings[0]}" in readme, action.option_strings[0]
+
+
+def test_the_server_benchmark_moves_the_slider_on_every_page_the_rerun_benchmark_times(deployment):
+    """benchmarks.server finds each page of benchmarks.rerun by its URL path and gets every move answered."""
+    targets = [
+        server.Target(name, SessionClient(deployment.url, server.url_path(page), urllib.parse.urlencode(query, doseq=True)),
+                      SLIDER, deployment.app_pids[0])
+        for name, page, query in rerun.PAGES
+    ]
+    asyncio.run(server.measure(targets, repeats=2))
+    assert len({target.client.page_script_hash for target in targets}) == len(rerun.PAGES)
+    assert all(len(target.seconds) == 2 and min(target.seconds) > 0 for target in targets)
+    assert all(len(target.cpu_seconds) == 2 and min(target.cpu_seconds) >= 0 for target in targets)
+
+
+@pytest.mark.parametrize("module", [rerun, server])
+def test_readme_documents_the_rerun_benchmarks_and_each_option(module):
+    readme = (servers.ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"python -m {module.__name__}" in readme
+    for action in module.build_parser()._actions:
         if action.option_strings and action.dest != "help":
             assert f"`{action.option_strings[0]}" in readme, action.option_strings[0]

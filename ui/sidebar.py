@@ -60,9 +60,10 @@ def aannamen() -> dict:
 
 
 def zet_aanname(parameter: Parameter, waarde) -> None:
-    """Set a control that may be folded: its stored value, and the widget itself if it is drawn."""
-    aannamen()[parameter.naam] = waarde
+    """Set a control that may be folded: its stored value (folded sections only), and the widget itself if it is drawn."""
     groep = sectie(parameter)
+    if groep is not None:
+        aannamen()[parameter.naam] = waarde
     if groep is None or sectie_open(groep):
         st.session_state[parameter.naam] = sorted(waarde) if parameter.widget == MULTISELECT else waarde
 
