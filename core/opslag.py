@@ -127,9 +127,16 @@ def _regels(path: str, data_versie: int) -> tuple[str, ...]:
     return tuple(line["regel"] for line in data.load_basis(path, data_versie).begrotingsregels)
 
 
+@lru_cache(maxsize=512)
+def _lees(instellingen_json: str, regels: tuple[str, ...]) -> tuple[Scenario, tuple[str, ...]]:
+    # A stored version's settings never change: the compare page and the sidebar read the whole
+    # list on every rerun, so each version is parsed and validated once per process.
+    return instellingen.lees_json(instellingen_json, regels)
+
+
 def _uit_record(record: dict, path) -> OpgeslagenScenario:
     regels = _regels(str(data.database_path(path)), int(record["data_versie"]))
-    scenario, problemen = instellingen.lees_json(record["instellingen"], regels)
+    scenario, problemen = _lees(record["instellingen"], regels)
     return OpgeslagenScenario(
         id=int(record["id"]),
         naam=record["naam"],

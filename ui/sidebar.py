@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import streamlit as st
 from streamlit.runtime.state.session_state_proxy import get_session_state
@@ -48,6 +49,7 @@ def sectie(parameter: Parameter) -> str | None:
 
 
 SECTIES = {p.naam: uitklap_key(sectie(p)) for p in PARAMETERS if sectie(p) is not None}  # for ui.gewijzigd
+PER_SECTIE = {groep: [p for p in PARAMETERS if sectie(p) == groep] for groep in (MEER, *EIGEN_UITKLAP)}
 
 
 def sectie_open(groep: str) -> bool:
@@ -148,6 +150,13 @@ def _terug_naar_basis() -> None:
     st.session_state[MELDINGEN_KEY] = {}
 
 
+@lru_cache(maxsize=128)
+def _help(naam: str, basis: Basis) -> str:
+    # Built once per control and data version, not on every rerun of every page.
+    parameter = PARAMETERS_BY_NAME[naam]
+    return parameter.help_tekst(_help_extra(parameter, basis))
+
+
 def _help_extra(parameter: Parameter, basis: Basis) -> str:
     """Figures from the data that a control's help quotes (so they roll forward with the data)."""
     if parameter.naam == "huisvesting_per_halfjaar":
@@ -164,8 +173,7 @@ def _help_extra(parameter: Parameter, basis: Basis) -> str:
 def _control(parameter: Parameter, basis: Basis, waarde=None, gebonden: bool = True):
     """One control. ``gebonden``: bound to the URL by Streamlit; else (a control in a folded section)
     it starts at ``waarde`` when drawn afresh and the caller keeps the URL."""
-    regels = [line["regel"] for line in basis.begrotingsregels]
-    common = {"key": parameter.naam, "help": parameter.help_tekst(_help_extra(parameter, basis))}
+    common = {"key": parameter.naam, "help": _help(parameter.naam, basis)}
     if gebonden:
         common["bind"] = "query-params"
         waarde = parameter.standaard
@@ -194,7 +202,7 @@ def _control(parameter: Parameter, basis: Basis, waarde=None, gebonden: bool = T
     if not gebonden and parameter.naam not in st.session_state:
         st.session_state[parameter.naam] = sorted(waarde)
     return frozenset(st.multiselect(
-        parameter.label, options=regels, default=sorted(parameter.standaard), placeholder="Kies begrotingsregels",
+        parameter.label, options=[line["regel"] for line in basis.begrotingsregels], default=sorted(parameter.standaard), placeholder="Kies begrotingsregels",
         select_all=False, **common,
     ))
 
@@ -220,9 +228,7 @@ def _sectie(groep: str, basis: Basis) -> dict:
     opgeslagen = aannamen()
     uitklap = st.expander(groep, key=uitklap_key(groep), on_change="rerun")
     values = {}
-    for parameter in PARAMETERS:
-        if sectie(parameter) != groep:
-            continue
+    for parameter in PER_SECTIE[groep]:
         waarde = opgeslagen.get(parameter.naam, parameter.standaard)
         if uitklap.open:
             with uitklap:

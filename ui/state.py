@@ -7,12 +7,11 @@ import re
 from functools import lru_cache
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
-from core.tekst import herkomst, tabellen
+from core.tekst import tabellen
+from core.tekst.bronnenpagina import Bronnenpagina, bronnenpagina
 from core import opslag
-from core.model.consistency import Bevinding, check_all
 from core import toegang
 from core.data import DB_PATH_ENV, Basis, DataError, database_path, latest_versie, load_basis
 from core.opslag import OpgeslagenScenario
@@ -96,16 +95,9 @@ def basis() -> Basis:
     return gelezen
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _bronnen(path: str, versie: int) -> tuple[pd.DataFrame, pa.Table, list[Bevinding]]:
-    base = _basis(path, versie)
-    cijfers = herkomst.alle_cijfers(base)
-    return cijfers, tabellen.teksttabel(cijfers, tabellen.FIGUREN), check_all(base)
-
-
-def bronnen() -> tuple[pd.DataFrame, pa.Table, list[Bevinding]]:
-    """All base figures (as stored, and formatted for the screen) and the consistency findings: scenario-independent."""
-    return _bronnen(pad(), data_versie())
+def bronnen() -> Bronnenpagina:
+    """What the Bronnen page shows (base figures, findings, tables): scenario-independent, cached per data version."""
+    return bronnenpagina(basis())
 
 
 def scenario() -> Scenario:

@@ -3,21 +3,19 @@
 import streamlit as st
 
 from core.model.parameters import LEZINGEN
-from core.model.scenario import Scenario
 from core.risico import PADEN
 from core.tekst import formatting as fmt
-from core.tekst import herkomst, tabellen, zinnen
+from core.tekst import tabellen
 from ui import state
-from ui.weergave import tabel, tabeldownloads, toon
+from ui.weergave import tabeldownloads, toon
 
-basis = state.basis()
-cijfers, alle_cijfers, bevindingen = state.bronnen()
+basis, pagina = state.basis(), state.bronnen()
 
 st.title("Bronnen en controles")
-tabeldownloads("bronnen", {"Basiscijfers": (cijfers, tabellen.FIGUREN_EXPORT)})
+tabeldownloads("bronnen", {"Basiscijfers": (pagina.cijfers, tabellen.FIGUREN_EXPORT)})
 
 st.subheader("Controles op de brondata")
-for bevinding in bevindingen:
+for bevinding in pagina.bevindingen:
     tekst = (
         f"**{bevinding.omschrijving}** (verschil {fmt.getal(bevinding.verschil, signed=True)}).  \n"
         f"Gerapporteerd: {bevinding.bron_gerapporteerd}.  \nBerekend uit: {bevinding.bronnen_berekening}."
@@ -37,21 +35,21 @@ for parameter in LEZINGEN:
         if parameter.citaat:
             st.markdown(f"> {parameter.citaat}  \n> — {parameter.bron}")
         st.markdown(parameter.onderbouwing)
-        st.markdown(f"**Effect:** {zinnen.lezing_effect(parameter, basis)}")
+        st.markdown(f"**Effect:** {pagina.lezing_effecten[parameter.naam]}")
 
 st.subheader("Aannames van het model")
-tabel(herkomst.aannames(Scenario()), tabellen.MODEL_AANNAMES)
+toon(pagina.aannames)
 
 st.subheader("Alle basiscijfers")
-toon(alle_cijfers)
+toon(pagina.alle_cijfers)
 st.caption(f"Dataversie {basis.versie}. Soort: gerapporteerd (staat zo in de bron; '(raming)' als de bron het zelf een "
            "raming noemt), afgeleid (berekend uit gerapporteerde cijfers) of aanname. Peildatum 'onbekend': de bron noemt geen datum.")
 
 st.subheader("Documenten")
-tabel(basis.documenten, tabellen.DOCUMENTEN)
+toon(pagina.documenten)
 
 st.subheader("Onzekerheid: wat de simulatie varieert en waarom")
-tabel(zinnen.verdelingen(), tabellen.VERDELINGEN)
+toon(pagina.verdelingen)
 st.caption(
     f"Pagina Risico's: de kansen komen uit {fmt.getal(PADEN)} gesimuleerde toekomsten. De spreidingen zijn aannames in de "
     "zijbalk ('Onzekerheid (simulatie)'), met hun bron of onderbouwing in de tabel met aannames hierboven."
