@@ -4,8 +4,8 @@ Run from the project root: ``python -m benchmarks.last [--gebruikers 10 25 50] [
 [--processen 1 2]``. This is a benchmark, not a test: it prints its figures and always exits 0.
 
 Every user is a WebSocket client of Streamlit's own protocol (``benchmarks.protocol``, no
-browser) on one page of the app, mixed over Overzicht, Taakstelling, Reserve, Vergelijken
-and Bronnen; the trivial reference app (``benchmarks/reference_app.py``) runs in as many
+browser) on one page of the app, mixed over Overzicht, Taakstelling, Reserve, Risico's,
+Budgetten, Vergelijken and Bronnen; the trivial reference app (``benchmarks/reference_app.py``) runs in as many
 processes, behind the same proxy, under the same load in the same run.
 """
 
@@ -41,6 +41,8 @@ PAGES = [
     ("Overzicht", "", ""),
     ("Taakstelling", "taakstelling", ""),
     ("Reserve", "reserve", ""),
+    ("Risico's", "risico", ""),
+    ("Budgetten", "budgetten", ""),
     ("Vergelijken", "vergelijken", urllib.parse.urlencode([("vergelijk", naam) for naam in COMPARE["vergelijk"]])),
     ("Bronnen", "bronnen", ""),
 ]

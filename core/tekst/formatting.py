@@ -19,7 +19,11 @@ LEEG = "–"  # shown where a figure is missing
 
 def ontbreekt(value) -> bool:
     """None, NaN, pd.NA and NaT all mean: no figure."""
-    return value is None or bool(pd.isna(value))
+    if value is None:
+        return True
+    if type(value) in (int, float):  # the common case, asked for every figure on every rerun
+        return value != value  # NaN is the one value unequal to itself
+    return bool(pd.isna(value))
 
 
 def tekst(value) -> str:

@@ -428,8 +428,12 @@ def bekende_indexatie_zin(basis: Basis) -> str:
 NIET_VOOR = f"niet vóór {HORIZON + 1}"
 
 
+@lru_cache(maxsize=16384)
 def kans(p: float) -> str:
-    """A probability for running text: ``12%``; below 1% and above 99% said as such, never rounded to certainty."""
+    """A probability for running text: ``12%``; below 1% and above 99% said as such, never rounded to certainty.
+
+    Cached: the Risico's page words some 80 probabilities per rerun, from at most 10.001 values per path count.
+    """
     if p == 0 or p == 1:
         return fmt.procent(p * 100, 0)
     if p < 0.005:
