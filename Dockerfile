@@ -1,6 +1,8 @@
 # The app image: one app process per container (compose.yaml starts several behind nginx).
-# Not built on the development machine (no Docker engine there); see README, "Productie".
-FROM python:3.11-slim-bookworm
+# BASIS_IMAGE: the Python base, from Docker Hub by default; a municipality's own registry mirror
+# can be named instead (docker build --build-arg BASIS_IMAGE=registry.example/python:3.11-slim-bookworm .).
+ARG BASIS_IMAGE=python:3.11-slim-bookworm
+FROM ${BASIS_IMAGE}
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
