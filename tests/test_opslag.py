@@ -154,3 +154,22 @@ def test_the_configured_store_holds_the_saves_and_the_other_holds_none(db, opsla
         in_bestand = con.execute("SELECT count(*) FROM opgeslagen_scenario").fetchone()[0]
     assert in_bestand == (0 if opslagplaats == "postgres" else 1)
     assert [s.naam for s in opslag.lijst(path=db)] == ["Gedeeld"]
+
+
+def test_names_come_back_as_text_from_a_server_that_stores_bytes(db, postgres_server, monkeypatch):
+    """A database created as SQL_ASCII (PostgreSQL's default where the server's locale is C, as in a
+    minimal image) gives bytes to a client that takes the server's encoding; the store asks for UTF-8."""
+    import psycopg
+
+    naam, beheer = "ascii_proef", postgres_server.url  # .../postgres
+    with psycopg.connect(beheer, autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {naam} ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+    try:
+        monkeypatch.setenv(gedeeld.POSTGRES_ENV, beheer.rsplit("/", 1)[0] + "/" + naam)
+        gedeeld.vergeet_schema()
+        opslag.bewaar(VARIANT, "Plan van de wethouder: één", "Vóór de raad", 1, path=db)
+        [bewaard] = opslag.lijst(path=db)
+        assert (bewaard.naam, bewaard.omschrijving) == ("Plan van de wethouder: één", "Vóór de raad")
+    finally:
+        with psycopg.connect(beheer, autocommit=True) as con:
+            con.execute(f"DROP DATABASE IF EXISTS {naam} WITH (FORCE)")

@@ -75,7 +75,9 @@ def _psycopg():
 def _verbind(url: str):
     psycopg = _psycopg()
     try:
-        con = psycopg.connect(url, connect_timeout=VERBINDEN_S)
+        # UTF-8 whatever the database's own encoding: one created as SQL_ASCII (a server with the C
+        # locale, as in a minimal image) would otherwise hand every text back as bytes.
+        con = psycopg.connect(url, connect_timeout=VERBINDEN_S, client_encoding="UTF8")
     except psycopg.Error as error:
         LOG.warning("PostgreSQL niet bereikbaar: %r", error)
         raise GedeeldeDatabaseOnbereikbaar() from error
