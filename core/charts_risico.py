@@ -177,15 +177,18 @@ OPRAAK, POSITIEF = "Reserve raakt in dat jaar op (of wordt uitgekeerd)", "Kans r
 
 # Every bar of the run-out chart keeps its label, horizontal (a tilted axis dropped every other year
 # and the outcomes "niet vóór 2041" and "uitgekeerd eind 2027"): a year in full where its bar has room
-# at this text size, else as ’27 (the first year always in full); an outcome one word per line; a long
-# word under the last bar ("uitgekeerd") starts at that bar and runs on into the margin. Only on a phone-narrow chart, where
-# nothing fits, Vega leaves out labels that would overlap.
-_OPRAAK_KORT = f"bandwidth('x') < 2.7 * {TEKSTGROOTTE} && indexof(domain('x'), datum.value) > 0"
+# at this text size, else as ’27 (the first year in full while it fits); an outcome one word per line;
+# a long word under the last bar ("uitgekeerd") starts at that bar and runs on into the margin. Where
+# even that does not fit (a narrow screen in presentation mode) the labels get smaller, down to 11
+# pixels; only below that (a phone) does Vega leave out labels that would overlap.
+_OPRAAK_GROOTTE = f"min({TEKSTGROOTTE}, bandwidth('x') / 1.8)"
+_OPRAAK_KORT = f"bandwidth('x') < (indexof(domain('x'), datum.value) > 0 ? 2.55 : 2.0) * {TEKSTGROOTTE}"
 _OPRAAK_LAATSTE = "datum.value === peek(domain('x')) && test(/[^ ]{6}/, datum.value)"  # with a word wider than a bar
 OPRAAKJAAR_AS = alt.Axis(
     labelAngle=0,
     labelExpr=f"split({_OPRAAK_KORT} ? replace(datum.label, /[0-9][0-9]([0-9][0-9])$/, '’$1') : datum.label, ' ')",
-    labelOverlap=alt.ExprRef(expr=f"bandwidth('x') < 1.4 * {TEKSTGROOTTE} ? 'greedy' : false"),
+    labelFontSize=alt.ExprRef(expr=f"max({_OPRAAK_GROOTTE}, 11)"),
+    labelOverlap=alt.ExprRef(expr=f"{_OPRAAK_GROOTTE} < 11 ? 'greedy' : false"),
     labelAlign={"condition": {"test": _OPRAAK_LAATSTE, "value": "left"}, "value": "center"},
     labelOffset={"condition": {"test": _OPRAAK_LAATSTE, "value": -8}, "value": 0},
     labelPadding=6,
