@@ -15,8 +15,8 @@ import pandas as pd
 import pyarrow as pa
 
 from core.charts import (
-    _JAAR, _PERIODE, AXIS_LABEL_GROOTTE, EURO_AS, HOOGTE, KLEUREN, LABELRUIMTE, NORM_KLEUR, SCENARIO, TEKSTGROOTTE, _configure,
-    _fill,
+    _JAAR, _PERIODE, AXIS_LABEL_GROOTTE, EURO_AS, HOOGTE, KLEUREN, LABELRUIMTE, NORM_KLEUR, SCENARIO, TEKSTGROOTTE,
+    _configure, _fill,
 )
 from core.model.reserve import BEGROTING, PROGNOSE
 from core.risico.gevoeligheid import OPRAAKJAAR, Tornado

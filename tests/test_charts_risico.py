@@ -203,7 +203,7 @@ def test_reserve_fan_has_few_euro_ticks_that_do_not_touch(specs):
         assert not _overlappen(vakken, marge=labels[0]["fontSize"]), [label["text"] for label in labels]
 
 
-def test_reserve_fan_had_crowded_ticks_with_the_shared_euro_axis(specs):
+def test_the_shared_euro_axis_keeps_vegas_ticks():
     """The shared euro axis (other charts) still has Vega's default ticks: the fan's own axis is what changed."""
     from core.charts import EURO_AS
 
