@@ -180,17 +180,25 @@ OPRAAK, POSITIEF = "Reserve raakt in dat jaar op (of wordt uitgekeerd)", "Kans r
 # at this text size, else as ’27 (the first year in full while it fits); an outcome one word per line;
 # a long word under the last bar ("uitgekeerd") starts at that bar and runs on into the margin. Where
 # even that does not fit (a narrow screen in presentation mode) the labels get smaller, down to 11
-# pixels; only below that (a phone) does Vega leave out labels that would overlap.
+# pixels; only below that (a phone) is just every fourth year labelled, never an outcome.
 _OPRAAK_GROOTTE = f"min({TEKSTGROOTTE}, bandwidth('x') / 1.8)"
-_OPRAAK_KORT = f"bandwidth('x') < (indexof(domain('x'), datum.value) > 0 ? 2.55 : 2.0) * {TEKSTGROOTTE}"
+_OPRAAK_INDEX = "indexof(domain('x'), datum.value)"
+_OPRAAK_WEG = (
+    f"{_OPRAAK_GROOTTE} < 11 && test(/^[0-9]+$/, datum.value)"
+    f" && ({_OPRAAK_INDEX} % 4 > 0 || {_OPRAAK_INDEX} > length(domain('x')) - 4)"
+)
+_OPRAAK_KORT = f"bandwidth('x') < ({_OPRAAK_INDEX} > 0 ? 2.55 : 2.0) * {TEKSTGROOTTE}"
 _OPRAAK_LAATSTE = "datum.value === peek(domain('x')) && test(/[^ ]{6}/, datum.value)"  # with a word wider than a bar
 OPRAAKJAAR_AS = alt.Axis(
     labelAngle=0,
-    labelExpr=f"split({_OPRAAK_KORT} ? replace(datum.label, /[0-9][0-9]([0-9][0-9])$/, '’$1') : datum.label, ' ')",
+    labelExpr=(
+        f"{_OPRAAK_WEG} ? '' : "
+        f"split({_OPRAAK_KORT} ? replace(datum.label, /[0-9][0-9]([0-9][0-9])$/, '’$1') : datum.label, ' ')"
+    ),
     labelFontSize=alt.ExprRef(expr=f"max({_OPRAAK_GROOTTE}, 11)"),
-    labelOverlap=alt.ExprRef(expr=f"{_OPRAAK_GROOTTE} < 11 ? 'greedy' : false"),
+    labelOverlap=False,
     labelAlign={"condition": {"test": _OPRAAK_LAATSTE, "value": "left"}, "value": "center"},
-    labelOffset={"condition": {"test": _OPRAAK_LAATSTE, "value": -8}, "value": 0},
+    labelOffset={"condition": {"test": _OPRAAK_LAATSTE, "value": -4}, "value": 0},
     labelPadding=6,
 )
 
