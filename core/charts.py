@@ -40,6 +40,10 @@ LABELRUIMTE = {"left": 5, "top": 5, "bottom": 5, "right": 150}
 # typeface axis titles and legend labels were drawn over each other.
 FONT = "sans-serif"
 
+AXIS_LABEL_GROOTTE = 16  # pixels; groter() makes it larger for presentation mode
+# A chart whose label expression depends on the text size reads it from this param (groter() scales it too).
+TEKSTGROOTTE = "tekstgrootte"
+
 # Euro axes build their label themselves, as the tables write them: € -1.000.000.
 EURO_AS = alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')")
 # Vega's number locale: 2.379.949, decimal comma, and the hyphen-minus the tables use (d3 would use −).
@@ -74,7 +78,7 @@ def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return (
         chart.properties(description=beschrijving(titel))
         .configure(locale=NL_LOCALE, font=FONT, padding=LABELRUIMTE, aria=False)
-        .configure_axis(labelFontSize=16, titleFontSize=17, titlePadding=18, gridColor="#e6e6e6")
+        .configure_axis(labelFontSize=AXIS_LABEL_GROOTTE, titleFontSize=17, titlePadding=18, gridColor="#e6e6e6")
         .configure_legend(
             labelFontSize=16, titleFontSize=16, orient="bottom", symbolStrokeWidth=4, symbolSize=300, columnPadding=40, labelLimit=0
         )
@@ -157,6 +161,9 @@ def groter(spec: dict, factor: float = 1.25) -> dict:
             if key.endswith("FontSize") or key == "fontSize":
                 config[part][key] = round(value * groei)
     config.setdefault("axis", {})["labelLimit"] = 0
+    for param in spec.get("params", []):
+        if param.get("name") == TEKSTGROOTTE:
+            param["value"] = round(param["value"] * factor)
     _titel_op_regels(spec, PRESENTATIE_TITEL_REGEL)
     for layer in spec.get("layer", []):
         mark = layer.get("mark")

@@ -14,7 +14,10 @@ import altair as alt
 import pandas as pd
 import pyarrow as pa
 
-from core.charts import _JAAR, _PERIODE, EURO_AS, HOOGTE, KLEUREN, NORM_KLEUR, SCENARIO, _configure, _fill
+from core.charts import (
+    _JAAR, _PERIODE, AXIS_LABEL_GROOTTE, EURO_AS, HOOGTE, KLEUREN, LABELRUIMTE, NORM_KLEUR, SCENARIO, TEKSTGROOTTE,
+    _configure, _fill,
+)
 from core.model.reserve import BEGROTING, PROGNOSE
 from core.risico.gevoeligheid import OPRAAKJAAR, Tornado
 from core.risico.simulatie import HORIZON, Simulatie
@@ -128,20 +131,29 @@ def achterstand_waaier_spec(simulatie: Simulatie, eigen: Sequence[dict]) -> dict
     """
     model = [r["achterstand_eind"] for r in eigen]
     kolommen = _waaier_rijen("periode", simulatie.periodes, simulatie.achterstand_percentielen, [r["periode"] for r in eigen], model)
+    vorige = None
     for datum, (periode, norm) in simulatie.deadlines.items():
+        # A label where the norm changes: the same "≤ 0" every half year stood label against label.
         rij = {c: None for c in kolommen} | {
-            "periode": periode, "rol": NORM, "waarde": norm, "label": f"≤ {norm}", "deadline": fmt.datum(datum)
+            "periode": periode, "rol": NORM, "waarde": norm, "label": "" if norm == vorige else f"≤ {norm}",
+            "deadline": fmt.datum(datum),
         }
+        vorige = norm
         for kolom, waarde in rij.items():
             kolommen[kolom].append(waarde)
     beleidsarm = [r["periode"] for r in eigen if r["beleidsarm"]]
     return _fill(_achterstand_waaier_template(), waaier=_arrow(_met_grens(kolommen, "periode", (beleidsarm or [None])[0])))
 
 
+# The reserve's fan spans millions both ways: a tick per € 500.000 put nine labels of twelve characters
+# on top of each other (on a beamer, in presentation mode, nearly touching). About five, at least a line apart.
+RESERVE_AS = alt.Axis(**EURO_AS.to_dict(), tickCount=5, labelOverlap=True, labelSeparation=12)
+
+
 @cache
 def _reserve_waaier_template() -> dict:
     nul = alt.Chart(alt.InlineData(values=[{"nul": 0}])).mark_rule(color="#000000", strokeWidth=2).encode(y="nul:Q")
-    chart = alt.layer(nul, *_waaier_lagen(_JAAR, EURO_AS, ",.0f")).properties(
+    chart = alt.layer(nul, *_waaier_lagen(_JAAR, RESERVE_AS, ",.0f")).properties(
         height=HOOGTE,
         title="Reserve Beschermd Thuis eind jaar: 50% en 80% van de toekomsten",
     )
@@ -163,10 +175,38 @@ def reserve_waaier_spec(simulatie: Simulatie, eigen: Sequence[dict]) -> dict:
 OPRAAK, POSITIEF = "Reserve raakt in dat jaar op (of wordt uitgekeerd)", "Kans reserve eind jaar niet negatief"
 
 
+# Every bar of the run-out chart keeps its label, horizontal (a tilted axis dropped every other year
+# and the outcomes "niet vóór 2041" and "uitgekeerd eind 2027"): a year in full where its bar has room
+# at this text size, else as ’27 (the first year in full while it fits); an outcome one word per line;
+# a long word under the last bar ("uitgekeerd") starts at that bar and runs on into the margin. Where
+# even that does not fit (a narrow screen in presentation mode) the labels get smaller, down to 11
+# pixels; only below that (a phone) is just every fourth year labelled, never an outcome.
+_OPRAAK_GROOTTE = f"min({TEKSTGROOTTE}, bandwidth('x') / 1.8)"
+_OPRAAK_INDEX = "indexof(domain('x'), datum.value)"
+_OPRAAK_WEG = (
+    f"{_OPRAAK_GROOTTE} < 11 && test(/^[0-9]+$/, datum.value)"
+    f" && ({_OPRAAK_INDEX} % 4 > 0 || {_OPRAAK_INDEX} > length(domain('x')) - 4)"
+)
+_OPRAAK_KORT = f"bandwidth('x') < ({_OPRAAK_INDEX} > 0 ? 2.55 : 2.0) * {TEKSTGROOTTE}"
+_OPRAAK_LAATSTE = "datum.value === peek(domain('x')) && test(/[^ ]{6}/, datum.value)"  # with a word wider than a bar
+OPRAAKJAAR_AS = alt.Axis(
+    labelAngle=0,
+    labelExpr=(
+        f"{_OPRAAK_WEG} ? '' : "
+        f"split({_OPRAAK_KORT} ? replace(datum.label, /[0-9][0-9]([0-9][0-9])$/, '’$1') : datum.label, ' ')"
+    ),
+    labelFontSize=alt.ExprRef(expr=f"max({_OPRAAK_GROOTTE}, 11)"),
+    labelOverlap=False,
+    labelAlign={"condition": {"test": _OPRAAK_LAATSTE, "value": "left"}, "value": "center"},
+    labelOffset={"condition": {"test": _OPRAAK_LAATSTE, "value": -4}, "value": 0},
+    labelPadding=6,
+)
+
+
 @cache
 def _opraakjaar_template() -> dict:
     basis = alt.Chart(alt.NamedData(name="jaren")).encode(
-        x=alt.X("jaar:N", title=None, sort=None, axis=alt.Axis(labelAngle=-40)),
+        x=alt.X("jaar:N", title=None, sort=None, axis=OPRAAKJAAR_AS),
         y=alt.Y("kans:Q", title=None, axis=PROCENT_AS, scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("reeks:N", scale=alt.Scale(domain=[OPRAAK, POSITIEF], range=[KLEUREN[SCENARIO], "#009E73"]), title=None),
         tooltip=[alt.Tooltip("jaar:N", title="Jaar"), alt.Tooltip("reeks:N", title="Reeks"), alt.Tooltip("tekst:N", title="Kans")],
@@ -174,8 +214,10 @@ def _opraakjaar_template() -> dict:
     staven = basis.transform_filter(alt.datum.reeks == OPRAAK).mark_bar()
     lijn = basis.transform_filter(alt.datum.reeks == POSITIEF).mark_line(point=alt.OverlayMarkDef(size=70), strokeWidth=4)
     chart = alt.layer(staven, lijn).properties(
-        height=HOOGTE, title=f"Wanneer raakt de reserve op? (gesimuleerd tot en met {HORIZON})"
-    )
+        height=HOOGTE, title=f"Wanneer raakt de reserve op? (gesimuleerd tot en met {HORIZON})",
+        # No line ends to label on the right: that room goes to the bars (Vega fits the last label in).
+        padding={**LABELRUIMTE, "right": 10},
+    ).add_params(alt.param(name=TEKSTGROOTTE, value=AXIS_LABEL_GROOTTE))
     return _configure(chart).to_dict()
 
 
