@@ -61,10 +61,30 @@ def test_compare_chart_uses_the_scenario_colours(basis, saved):
 
 
 def test_display_is_dutch(basis, saved):
-    shown = vgl.opgemaakt(vgl.uitkomsten(vgl.varianten(saved), basis)).set_index("Uitkomst")
-    assert shown.loc["Reserve eind 2026", "Basisscenario"] == "€ 2.379.950"
-    assert shown.loc["Reserve raakt op in", "Basisscenario"] == "2031"
-    assert shown.loc["Opgave 2e helft 2026", "Versnellen"] == "184"
+    uitkomsten, verschillen = vgl.schermtabellen(vgl.varianten(saved), basis)
+    rij = {label: i for i, label in enumerate(uitkomsten["Uitkomst"])}
+    assert uitkomsten["Basisscenario"][rij["Reserve eind 2026"]] == "€ 2.379.950"
+    assert uitkomsten["Basisscenario"][rij["Reserve raakt op in"]] == "2031"
+    assert uitkomsten["Versnellen"][rij["Opgave 2e helft 2026"]] == "184"
+    assert verschillen["Uitkomst"] == uitkomsten["Uitkomst"] and "Basisscenario" not in verschillen
+    assert verschillen["Versnellen"][rij["Reserve raakt op in"]] == "–"  # a year has no difference
+
+
+def test_the_screen_says_what_the_downloads_hold(basis, saved):
+    """The on-screen text (cached per scenario, no pandas) and the download frames (numbers) agree cell by cell."""
+    variants = vgl.varianten(saved, huidig=Scenario(instroom_pct=25, eind_jaar=2035))
+    uitkomsten, verschillen = vgl.schermtabellen(variants, basis)
+    for tekst, frame, signed in (
+        (uitkomsten, vgl.uitkomsten(variants, basis), False),
+        (verschillen, vgl.verschillen(vgl.uitkomsten(variants, basis)), True),
+    ):
+        assert tekst["Uitkomst"] == list(frame["uitkomst"])
+        for naam in frame.columns[2:]:
+            verwacht = [vgl._tekst(v, unit, signed) for v, unit in zip(frame[naam], frame["eenheid"])]
+            assert tekst[naam] == verwacht, naam
+    rij = uitkomsten["Uitkomst"].index("Achterstand 1 juli 2027 (norm 18)")
+    # 25% more instroom: 133 instead of 105, and the difference is shown with its sign
+    assert (uitkomsten[vgl.BASIS_NAAM][rij], uitkomsten[vgl.HUIDIG][rij], verschillen[vgl.HUIDIG][rij]) == ("105", "133", "+28")
 
 
 def test_the_page_opens_with_the_current_scenario_and_the_newest_saved_ones(saved, db_path):

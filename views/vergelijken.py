@@ -39,20 +39,20 @@ varianten = vgl.varianten(
     [opgeslagen[naam] for naam in gekozen if naam in opgeslagen], scenario if vgl.HUIDIG in gekozen else None
 )
 kleuren = {v.naam: v.kleur for v in varianten}
-uitkomsten = vgl.uitkomsten(varianten, basis)
-verschillen = vgl.verschillen(uitkomsten)
+uitkomsten_tekst, verschillen_tekst = vgl.schermtabellen(varianten, basis)
+# The frames (numbers, for Excel and CSV) are built only when a download is clicked.
 tabeldownloads(
     "vergelijking",
     {
-        "Kernuitkomsten": (uitkomsten, vgl.kolommen(uitkomsten)),
-        "Verschil met basis": (verschillen, vgl.kolommen(verschillen)),
+        "Kernuitkomsten": (lambda: vgl.uitkomsten(varianten, basis), vgl.exportkolommen(varianten)),
+        "Verschil met basis": (lambda: vgl.verschillen(vgl.uitkomsten(varianten, basis)), vgl.exportkolommen(varianten[1:])),
     },
 )
 
 st.subheader("Kernuitkomsten")
-toon(pa.table(vgl.opgemaakte_kolommen(uitkomsten)))  # Arrow of text: no pandas conversion per rerun
+toon(pa.table(uitkomsten_tekst))  # Arrow of text: no pandas conversion per rerun
 st.subheader("Verschil met het basisscenario")
-toon(pa.table(vgl.opgemaakte_kolommen(verschillen, signed=True)))
+toon(pa.table(verschillen_tekst))
 st.caption(f"Alle scenario's berekend op dataversie {basis.versie}; bronnen en peildata op de pagina Bronnen.")
 
 links, rechts = st.columns(2)

@@ -82,32 +82,54 @@ def verschillen(frame: pd.DataFrame) -> pd.DataFrame:
     units, base = list(frame["eenheid"]), list(frame[BASIS_NAAM])
     table = {"uitkomst": list(frame["uitkomst"]), "eenheid": units}
     for naam in (c for c in frame.columns if c not in ("uitkomst", "eenheid", BASIS_NAAM)):
-        table[naam] = [
-            None if unit == "jaar" or fmt.ontbreekt(v) or fmt.ontbreekt(b) else v - b
-            for v, b, unit in zip(frame[naam], base, units)
-        ]
+        table[naam] = [_verschil(v, b, unit) for v, b, unit in zip(frame[naam], base, units)]
     return pd.DataFrame(table)
+
+
+def _verschil(value, base, unit: str):
+    return None if unit == "jaar" or fmt.ontbreekt(value) or fmt.ontbreekt(base) else value - base
 
 
 def kolommen(frame: pd.DataFrame) -> dict[str, Kolom]:
     """Export columns for a comparison table: the outcome, its unit, one number column per scenario
     whose number format follows each row's unit (persons, euros, years)."""
-    return {"uitkomst": Kolom("Uitkomst"), "eenheid": Kolom("Eenheid")} | {
-        naam: Kolom(naam, NAAR_EENHEID) for naam in frame.columns[2:]
+    return _kolommen(frame.columns[2:])
+
+
+def exportkolommen(varianten_: list[Variant]) -> dict[str, Kolom]:
+    """``kolommen`` of the table of these variants, without building it (the page builds it on a click)."""
+    return _kolommen([v.naam for v in varianten_])
+
+
+def _kolommen(namen) -> dict[str, Kolom]:
+    return {"uitkomst": Kolom("Uitkomst"), "eenheid": Kolom("Eenheid")} | {naam: Kolom(naam, NAAR_EENHEID) for naam in namen}
+
+
+def schermtabellen(varianten_: list[Variant], basis: Basis) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The page's two tables as Dutch text, column by column: the outcomes (``uitkomsten``) and the
+    differences with the baseline (``verschillen``), each row in its own unit, differences signed.
+
+    Built from the cached outcomes without pandas, and each variant's column is cached on its scenario:
+    a slider move formats the current scenario's column only (the downloads still use the frames).
+    """
+    rijen = tuple(dict.fromkeys(r for v in varianten_ for r in _uitkomsten(v.scenario, basis)))
+    koppen = [label for label, _unit in rijen]
+    basisscenario = varianten_[0].scenario
+    uitkomsten_ = {"Uitkomst": koppen} | {v.naam: list(_tekstkolom(v.scenario, None, basis, rijen)) for v in varianten_}
+    verschillen_ = {"Uitkomst": koppen} | {
+        v.naam: list(_tekstkolom(v.scenario, basisscenario, basis, rijen)) for v in varianten_[1:]
     }
+    return uitkomsten_, verschillen_
 
 
-def opgemaakt(frame: pd.DataFrame, signed: bool = False) -> pd.DataFrame:
-    """Dutch text for display: each row in its own unit."""
-    return pd.DataFrame(opgemaakte_kolommen(frame, signed), dtype=object)
-
-
-def opgemaakte_kolommen(frame: pd.DataFrame, signed: bool = False) -> dict[str, list[str]]:
-    """The columns of ``opgemaakt`` as lists (the page makes an Arrow table of them: no pandas conversion)."""
-    units = list(frame["eenheid"])
-    table = {"Uitkomst": list(frame["uitkomst"])}
-    table |= {naam: [_tekst(v, u, signed) for v, u in zip(frame[naam], units)] for naam in frame.columns[2:]}
-    return table
+@lru_cache(maxsize=128)
+def _tekstkolom(scenario: Scenario, ten_opzichte_van: Scenario | None, basis: Basis, rijen: tuple) -> tuple[str, ...]:
+    """One variant's column as text: its outcomes, or (``ten_opzichte_van`` given) its differences with those."""
+    waarden = _uitkomsten(scenario, basis)
+    if ten_opzichte_van is None:
+        return tuple(_tekst(waarden.get(rij), rij[1], False) for rij in rijen)
+    basiswaarden = _uitkomsten(ten_opzichte_van, basis)
+    return tuple(_tekst(_verschil(waarden.get(rij), basiswaarden.get(rij), rij[1]), rij[1], True) for rij in rijen)
 
 
 def _tekst(value, unit: str, signed: bool) -> str:
