@@ -173,7 +173,12 @@ def test_the_reserve_is_cached_on_exactly_what_it_reads(basis, monkeypatch):
     assert {"huisvesting_per_halfjaar", "instroom_pct", "huurtoeslag_grote_gezinnen"} <= set(anders)
     scenarios = [Scenario().met(**{naam: w}) for naam, w in anders.items()] + [Scenario(du_mo_indexatie_pct=2.0).met(**{
         naam: w for naam, w in anders.items() if naam != "wetsvoorstel_36831_ingang"})]
-    gekeyed = {s: (rsv.alle_reserve_rijen(s, basis), rsv.stroom_rijen(s, basis), rsv.alleen_mo_rijen(s, basis)) for s in scenarios}
+    from core.risico.simulatie import reservelijnen
+
+    def alles(s):
+        return rsv.alle_reserve_rijen(s, basis), rsv.stroom_rijen(s, basis), rsv.alleen_mo_rijen(s, basis), reservelijnen(s, basis).sleutel()
+
+    gekeyed = {s: alles(s) for s in scenarios}
     monkeypatch.setattr(rsv, "reservedeel", lambda s: s)  # the caches now key on the whole scenario
     for s, verwacht in gekeyed.items():
-        assert (rsv.alle_reserve_rijen(s, basis), rsv.stroom_rijen(s, basis), rsv.alleen_mo_rijen(s, basis)) == verwacht, s
+        assert alles(s) == verwacht, s

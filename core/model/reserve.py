@@ -80,7 +80,7 @@ def reservedeel(scenario: Scenario) -> Scenario:
     return _BASIS_SCENARIO.met(**eigen)
 
 
-def _per_reservedeel(functie):
+def per_reservedeel(functie):
     """Cache ``functie(scenario, basis)`` per reserve part of the scenario (see RESERVE_VELDEN)."""
     cached = lru_cache(maxsize=256)(functie)
 
@@ -123,7 +123,7 @@ def begrotingsregels(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     return pd.DataFrame([r for r in _regels_per_jaar(scenario, basis) if r["jaar"] <= scenario.eind_jaar])
 
 
-@_per_reservedeel
+@per_reservedeel
 def _regels_per_jaar(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     # Plain Python: this runs on every slider move, and pandas' per-call overhead
     # on a dozen lines would dominate the rerun time.
@@ -156,7 +156,7 @@ def resultaat_per_stroom(scenario: Scenario, basis: Basis) -> pd.DataFrame:
     return pd.DataFrame(list(stroom_rijen(scenario, basis)))
 
 
-@_per_reservedeel
+@per_reservedeel
 def stroom_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     """The rows of resultaat_per_stroom as plain dicts, cached per (scenario, basis) like reserve_rijen
     (the baseline's are the same on every slider move); the rows are shared: never mutate them."""
@@ -225,7 +225,7 @@ def reserve_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     return tuple(r for r in alle_reserve_rijen(scenario, basis) if r["jaar"] <= scenario.eind_jaar)
 
 
-@_per_reservedeel
+@per_reservedeel
 def alle_reserve_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     """Every year up to REKENHORIZON (or the horizon, if later): the run-out year is searched here.
 
@@ -282,7 +282,7 @@ def uitputting(scenario: Scenario, basis: Basis) -> Uitputting:
     return _uitputting(alle_reserve_rijen(scenario, basis))
 
 
-@_per_reservedeel
+@per_reservedeel
 def alleen_mo_rijen(scenario: Scenario, basis: Basis) -> tuple[dict, ...]:
     mo = {jaar: t["baten"] - t["lasten"] for (jaar, stroom), t in _totalen(scenario, basis).items() if stroom == "MO"}
     return tuple(reservepad(reserve_start(basis), mo, overige_onttrekkingen(scenario, basis), uitkeringsjaar(scenario, basis)))

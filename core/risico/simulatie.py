@@ -31,7 +31,8 @@ from core.model import beleid
 from core.model.parameters import ONZEKERHEID, PARAMETERS, PERSONEN_PER_GROOT_HUISHOUDEN, REKENHORIZON
 from core.model.periode import deadline
 from core.model.reserve import (
-    _regels_per_jaar, alle_reserve_rijen, bekende_indexatie, overige_onttrekkingen, reserve_start, uitkeringsjaar,
+    _regels_per_jaar, alle_reserve_rijen, bekende_indexatie, overige_onttrekkingen, per_reservedeel, reserve_start,
+    uitkeringsjaar,
 )
 from core.model.scenario import Scenario
 from core.model.taakstelling import GEREALISEERD, TUSSENSTAND, grote_gezinnen_plaatsbaar, taakstelling_rijen, tussenstand
@@ -259,7 +260,7 @@ class Reservelijnen:
         return cls(*(np.array(a) for a in arrays), start, uitkering)
 
 
-@lru_cache(maxsize=64)
+@per_reservedeel  # a move of a statushouders control leaves these lines as they were
 def reservelijnen(scenario: Scenario, basis: Basis) -> Reservelijnen:
     scenario = model_scenario(scenario)
     rijen = alle_reserve_rijen(scenario, basis)
@@ -490,8 +491,9 @@ def _achterstand_uitkomsten(h: Halfjaren, regels: Regels, data: tuple[date, ...]
     for datum, i in zip(data, h.deadline_rijen):
         gehaald = eind[i] <= h.norm[i]
         alles_gehaald &= gehaald
-        kans_norm[datum] = float(gehaald.mean())
-        kans_escalatie[datum] = float(1.0 - alles_gehaald.mean())
+        # Counting is several times cheaper than the mean of a boolean array (which converts it to floats).
+        kans_norm[datum] = np.count_nonzero(gehaald) / paden
+        kans_escalatie[datum] = 1.0 - np.count_nonzero(alles_gehaald) / paden
     kans_har = {}
     if budget is not None and regels.har_plus_budget >= regels.har_plus_kosten_per_huishouden:
         uitgeput = (budget < regels.har_plus_kosten_per_huishouden).mean(axis=1)
