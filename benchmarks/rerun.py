@@ -245,12 +245,25 @@ def print_table(targets: list[Target], doel: float = TARGET_RATIO) -> None:
         )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.rerun", description=__doc__.splitlines()[0])
+def repeats_parser(prog: str, description: str) -> argparse.ArgumentParser:
+    """A parser with ``--herhalingen`` (the measured rounds), as the rerun benchmarks share it."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument(
         "--herhalingen", "--repeats", dest="repeats", type=int, default=DEFAULT_REPEATS,
         help=f"aantal gemeten rondes (standaard {DEFAULT_REPEATS})",
     )
+    return parser
+
+
+def parse_repeats(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    args = parser.parse_args(argv)
+    if args.repeats < 1:
+        parser.error("--herhalingen moet minstens 1 zijn")
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = repeats_parser("python -m benchmarks.rerun", __doc__.splitlines()[0])
     parser.add_argument(
         "--compileer-elke-run", dest="compile_each_run", action="store_true",
         help="app.py en de pagina bij elke rerun opnieuw compileren, zoals AppTest standaard doet (de server niet)",
@@ -259,11 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.repeats < 1:
-        parser.error("--herhalingen moet minstens 1 zijn")
-    return args
+    return parse_repeats(build_parser(), argv)
 
 
 def main(argv: list[str] | None = None) -> None:

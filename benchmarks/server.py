@@ -33,10 +33,10 @@ from benchmarks import servers
 from benchmarks.last import prepare_database
 from benchmarks.protocol import SessionClient
 from benchmarks.rerun import (
-    APP, APP_SLIDER, PAGES, REFERENCE_APP, REFERENCE_SLIDER, TARGET_RATIO, percentile, slider_values,
+    APP, APP_SLIDER, PAGES, REFERENCE_APP, REFERENCE_SLIDER, TARGET_RATIO, parse_repeats, percentile, repeats_parser,
+    slider_values,
 )
 
-DEFAULT_REPEATS = 30
 ANSWER_TIMEOUT_S = 60.0
 # After a rerun's last message the server still finishes its bookkeeping; the CPU is read after this.
 SETTLE_S = 0.02
@@ -137,20 +137,11 @@ def print_table(targets: list[Target]) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.server", description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--herhalingen", "--repeats", dest="repeats", type=int, default=DEFAULT_REPEATS,
-        help=f"aantal gemeten rondes (standaard {DEFAULT_REPEATS})",
-    )
-    return parser
+    return repeats_parser("python -m benchmarks.server", __doc__.splitlines()[0])
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.repeats < 1:
-        parser.error("--herhalingen moet minstens 1 zijn")
-    return args
+    return parse_repeats(build_parser(), argv)
 
 
 def main(argv: list[str] | None = None) -> None:
