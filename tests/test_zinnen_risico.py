@@ -139,3 +139,33 @@ def test_budget_sentences(basis, scenario):
         assert "volstaan in elk jaar" in tekst
     boven = sum(r["boven_plafond"] for r in rijen)
     assert (f"{fmt.euro(boven)} aan extra middelen valt boven het plafond" in tekst) == (boven > 0)
+
+
+def test_the_risico_page_lists_a_goal_per_deadline_and_warns_where_the_market_cannot_give_the_pace(basis, scenario):
+    from core.risico import doelzoeken, plausibiliteit
+    from core.tekst import risicopagina
+
+    tempodoelen = doelzoeken.benodigd_tempo(scenario, basis, 0.8)
+    reservedoelen = doelzoeken.reserve_doelen(scenario, basis, 2030, 0.8)
+    regels = risicopagina.doel_regels(scenario, basis, 0.8, 2030)
+    assert len(regels) == len(tempodoelen) + len(reservedoelen)
+    for regel, doel in zip(regels, tempodoelen):
+        assert fmt.datum(doel.deadline) in regel and "80%" in regel
+    hoogste = max((d.tempo for d in tempodoelen if d.tempo is not None), default=None)
+    markt = plausibiliteit.tempo_markt(hoogste, basis) if hoogste is not None else None
+    # The market's verdict on the highest pace needed closes the last pace sentence, and only there.
+    met_markt = [r for r in regels if markt is not None and zinnen.bevinding_zin(markt) in r]
+    assert met_markt == ([regels[len(tempodoelen) - 1]] if markt is not None else [])
+
+
+def test_the_risico_page_cards_are_the_provincies_own_deadlines(basis, scenario):
+    from core.tekst import risicopagina
+
+    uitkomst = simuleer(scenario, basis)
+    eigen = risicopagina.eigen_deadlines(uitkomst, basis)
+    assert 1 <= len(eigen) <= risicopagina.KAARTEN
+    assert all(uitkomst.deadlines[d][0] in basis.norm_rijen for d in eigen)
+    regels = risicopagina.deadline_regels(uitkomst, eigen)
+    assert [fmt.datum(d) in r for d, r in zip(eigen, regels)] == [True] * len(eigen)
+    later = [d for d in uitkomst.deadlines if d not in eigen]
+    assert len(regels) == len(eigen) + (1 if later else 0)  # then one sentence for the extrapolated norm path

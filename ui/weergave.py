@@ -181,6 +181,11 @@ def toon(data) -> None:
     st.dataframe(data, hide_index=True, width="stretch", height=hoogte, column_config=config or None)
 
 
+def lijst(regels: list[str]) -> None:
+    """Sentences as a bulleted list (each generated sentence a point of its own)."""
+    st.markdown("\n".join(f"- {r}" for r in regels))
+
+
 def bron(tekst: str) -> None:
     """A source footnote; left out in presentation mode (the figures' help texts keep their sources)."""
     if not state.presentatie():

@@ -6,14 +6,14 @@ from core import charts_risico as grafieken
 from core.model.parameters import PARAMETERS_BY_NAME
 from core.model.reserve import reserve_rijen
 from core.model.taakstelling import taakstelling_rijen
-from core.risico import beleidsrisico, doelzoeken, plausibiliteit, simuleer
+from core.risico import beleidsrisico, plausibiliteit, simuleer
 from core.risico.gevoeligheid import gevoeligheid
 from core.risico.simulatie import HORIZON
 from core.risico.tabellen import RISICO_KOLOMMEN, risico_bladen
 from core.tekst import formatting as fmt
-from core.tekst import zinnen
+from core.tekst import risicopagina, zinnen
 from ui import state
-from ui.weergave import bron, grafiek, tabeldownloads
+from ui.weergave import bron, grafiek, lijst, tabeldownloads
 
 STANDAARD_HORIZON = PARAMETERS_BY_NAME["eind_jaar"].standaard
 GEVOELIGHEID_KEY = "uitklap-gevoeligheid"
@@ -38,7 +38,7 @@ with st.expander(zinnen.plausibiliteit_kop(len(bevindingen)), expanded=bool(bevi
         melding(f"{zinnen.bevinding_zin(b)}  \nGetoetst aan: {b.toets}.", icon=":material/warning:")
 
 st.subheader("Halen we de deadlines van de Provincie?")
-eigen = [d for d, (periode, _norm) in uitkomst.deadlines.items() if periode in basis.norm_rijen][:4]
+eigen = risicopagina.eigen_deadlines(uitkomst, basis)
 for kolom, datum in zip(st.columns(max(1, len(eigen))), eigen):
     with kolom:
         st.metric(
@@ -48,8 +48,7 @@ for kolom, datum in zip(st.columns(max(1, len(eigen))), eigen):
         st.caption(f"Kans op opschaling voorbij trede 2: **{zinnen.kans(uitkomst.kans_escalatie[datum])}**")
 grafiek(grafieken.achterstand_waaier_spec(uitkomst, taak), "achterstand waaier")
 if not state.presentatie():
-    regels = [zinnen.kans_deadline_zin(uitkomst, datum, datum == eigen[0]) for datum in eigen]
-    st.markdown("\n".join(f"- {r}" for r in [*regels, zinnen.doorgetrokken_kans_zin(uitkomst, eigen)] if r))
+    lijst(risicopagina.deadline_regels(uitkomst, eigen))
 
 st.subheader("Wanneer raakt de reserve op?")
 st.write(zinnen.opraak_zin(uitkomst))
@@ -69,13 +68,7 @@ doeljaar = keuze_jaar.selectbox(
     "Reserve niet negatief tot en met", doeljaren, index=doeljaren.index(min(max(STANDAARD_HORIZON, basis.basisjaar), HORIZON)),
     key="doeljaar", bind="query-params",
 )
-tempodoelen = doelzoeken.benodigd_tempo(scenario, basis, doelkans)
-regels = [zinnen.tempo_doel_zin(d, scenario.huisvesting_per_halfjaar, scenario.wetsvoorstel_36831) for d in tempodoelen]
-hoogste = max((d.tempo for d in tempodoelen if d.tempo is not None), default=None)
-if hoogste is not None and (markt := plausibiliteit.tempo_markt(hoogste, basis)):
-    regels[-1] += f" {zinnen.bevinding_zin(markt)}"
-regels += [zinnen.reserve_doel_zin(d, getattr(scenario, d.parameter)) for d in doelzoeken.reserve_doelen(scenario, basis, doeljaar, doelkans)]
-st.markdown("\n".join(f"- {r}" for r in regels))
+lijst(risicopagina.doel_regels(scenario, basis, doelkans, doeljaar))
 
 # The sensitivity analysis runs the model about 35 times: it is worked out when its section is opened,
 # not on every slider move (an opened section stays open and follows the sliders).
@@ -95,8 +88,5 @@ if gevoeligheid_sectie.open:
         )
 
 st.subheader("Beleidsrisico's")
-st.markdown(
-    f"- {zinnen.wetsvoorstel_zin(beleidsrisico.wetsvoorstel(scenario, basis))}\n"
-    f"- {zinnen.har_plus_zin(beleidsrisico.har_plus(scenario, basis), scenario.eind_jaar, uitkomst.kans_har_plus_uitgeput)}"
-)
+lijst(risicopagina.beleidsrisico_regels(scenario, basis, uitkomst))
 bron(beleidsrisico.rijksregeling(basis))
