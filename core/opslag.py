@@ -124,7 +124,7 @@ def herstel(naam: str, path: str | os.PathLike | None = None, *, gebruiker: Gebr
 @lru_cache(maxsize=32)
 def _regels(path: str, data_versie: int) -> tuple[str, ...]:
     # A data version never changes once stored, so its begroting lines can be cached.
-    return tuple(line["regel"] for line in data.load_basis(path, data_versie).begrotingsregels)
+    return data.load_basis(path, data_versie).regelnamen
 
 
 @lru_cache(maxsize=512)

@@ -82,9 +82,8 @@ def controle_link(basis: Basis, vergelijkbaar: Callable[[], list[str]]) -> None:
     """
     if MELDINGEN_KEY in st.session_state:
         return
-    regels = [line["regel"] for line in basis.begrotingsregels]
     query = {key: st.query_params.get_all(key) for key in st.query_params}
-    scenario, redenen = lees_scenario(query, regels)
+    scenario, redenen = lees_scenario(query, basis.regelnamen)
     meldingen: dict[str, tuple[str, object]] = {}
     for naam in query:
         parameter = PARAMETERS_BY_NAME.get(naam)
@@ -202,7 +201,7 @@ def _control(parameter: Parameter, basis: Basis, waarde=None, gebonden: bool = T
     if not gebonden and parameter.naam not in st.session_state:
         st.session_state[parameter.naam] = sorted(waarde)
     return frozenset(st.multiselect(
-        parameter.label, options=[line["regel"] for line in basis.begrotingsregels], default=sorted(parameter.standaard), placeholder="Kies begrotingsregels",
+        parameter.label, options=basis.regelnamen, default=sorted(parameter.standaard), placeholder="Kies begrotingsregels",
         select_all=False, **common,
     ))
 

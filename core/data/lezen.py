@@ -80,6 +80,11 @@ class Basis:
         """The lines of the newest begroting as records."""
         return self.begroting[self.begroting["jaar"] == self.basisjaar].to_dict("records")
 
+    @cached_property
+    def regelnamen(self) -> tuple[str, ...]:
+        """The names of those lines: what a scenario's one-off lines (``eenmalig``) may name."""
+        return tuple(line["regel"] for line in self.begrotingsregels)
+
     def kengetal(self, onderwerp: str, sleutel: str, periode: str) -> float:
         try:
             return float(self.kengetal_rijen[(onderwerp, sleutel, periode)]["waarde"])

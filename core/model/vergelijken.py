@@ -90,19 +90,11 @@ def _verschil(value, base, unit: str):
     return None if unit == "jaar" or fmt.ontbreekt(value) or fmt.ontbreekt(base) else value - base
 
 
-def kolommen(frame: pd.DataFrame) -> dict[str, Kolom]:
-    """Export columns for a comparison table: the outcome, its unit, one number column per scenario
-    whose number format follows each row's unit (persons, euros, years)."""
-    return _kolommen(frame.columns[2:])
-
-
 def exportkolommen(varianten_: list[Variant]) -> dict[str, Kolom]:
-    """``kolommen`` of the table of these variants, without building it (the page builds it on a click)."""
-    return _kolommen([v.naam for v in varianten_])
-
-
-def _kolommen(namen) -> dict[str, Kolom]:
-    return {"uitkomst": Kolom("Uitkomst"), "eenheid": Kolom("Eenheid")} | {naam: Kolom(naam, NAAR_EENHEID) for naam in namen}
+    """Export columns for a comparison table of these variants: the outcome, its unit, one number column
+    per variant whose number format follows each row's unit (persons, euros, years). Known without
+    building the table: the page builds it when a download is clicked."""
+    return {"uitkomst": Kolom("Uitkomst"), "eenheid": Kolom("Eenheid")} | {v.naam: Kolom(v.naam, NAAR_EENHEID) for v in varianten_}
 
 
 def schermtabellen(varianten_: list[Variant], basis: Basis) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
